@@ -1,0 +1,199 @@
+import {
+  createApiError,
+  headersToRecord,
+  isRecord,
+  readJson,
+  sendRequest,
+  type RequestContext,
+} from '../../src/http/index.js';
+import type {
+  LanguageModel,
+  LanguageModelCallOptions,
+  LanguageModelResult,
+  LanguageModelStreamPart,
+  LanguageModelStreamResult,
+  Warning,
+} from '../../src/provider/index.js';
+import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
+import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
+import { createOpenAIChatStreamHandler } from './openai-chat-stream.js';
+import { parseOpenAIChatOptions } from './openai-chat-options.js';
+import { mapChatCompletion } from './openai-chat-response.js';
+import type { OpenAIConfig } from './openai-config.js';
+import { parseOpenAIError } from './openai-error.js';
+
+/** Chat model ids OpenAI serves; any string is accepted. */
+export type OpenAIChatModelId =
+  | 'gpt-4o'
+  | 'gpt-4o-mini'
+  | 'gpt-4.1'
+  | 'gpt-4.1-mini'
+  | 'gpt-4.1-nano'
+  | 'gpt-5'
+  | 'gpt-5-mini'
+  | 'gpt-5-nano'
+  | 'o3'
+  | 'o4-mini'
+  | (string & {});
+
+/**
+ * A Chat Completions model (`POST /chat/completions`), used for OpenAI and,
+ * through its config, for Azure and every OpenAI-compatible server.
+ */
+export class OpenAIChatLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly modelId: string;
+  readonly capabilities: LanguageModel['capabilities'];
+  private readonly config: OpenAIConfig;
+  /** Key under `providerOptions` this model reads (`openai`, `azure`, `deepseek`, …). */
+  private readonly optionsKey: string;
+
+  /** Built by a provider factory; not called by users. */
+  constructor(modelId: string, config: OpenAIConfig) {
+    this.modelId = modelId;
+    this.config = config;
+    this.optionsKey = config.provider.split('.')[0]!;
+    this.capabilities = { structuredOutput: config.structuredOutputs === false ? 'json' : 'native', tools: true, imageInput: true };
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  private prepare(options: LanguageModelCallOptions): { body: Record<string, unknown>; warnings: Warning[] } {
+    const warnings: Warning[] = [];
+    const providerOptions = {
+      ...parseOpenAIChatOptions(options.providerOptions?.openai, 'openai'),
+      ...(this.optionsKey !== 'openai' ? parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),
+    };
+    const reasoning = isReasoningModel(this.modelId);
+    let { temperature, topP } = options;
+    if (reasoning && temperature !== undefined) {
+      warnings.push({ type: 'unsupported-setting', setting: 'temperature', details: `${this.modelId} is a reasoning model and ignores temperature` });
+      temperature = undefined;
+    }
+    if (reasoning && topP !== undefined) {
+      warnings.push({ type: 'unsupported-setting', setting: 'topP', details: `${this.modelId} is a reasoning model and ignores topP` });
+      topP = undefined;
+    }
+    if (options.topK !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'topK' });
+    const format = options.responseFormat;
+    let responseFormat: unknown;
+    if (format?.type === 'json') {
+      responseFormat = format.schema
+        ? {
+            type: 'json_schema',
+            json_schema: {
+              name: format.name ?? 'response',
+              description: format.description,
+              schema: format.schema,
+              strict: providerOptions.strictJsonSchema ?? isStrictCompatible(format.schema),
+            },
+          }
+        : { type: 'json_object' };
+    }
+    const tools = options.tools?.map((tool) => ({
+      type: 'function',
+      function: { name: tool.name, description: tool.description, parameters: tool.inputSchema },
+    }));
+    const choice = options.toolChoice;
+    const body: Record<string, unknown> = {
+      model: this.modelId,
+      messages: convertToOpenAIMessages(options.prompt, { systemRole: reasoning ? 'developer' : 'system' }),
+      [this.config.maxTokensField ?? 'max_completion_tokens']: options.maxOutputTokens,
+      temperature,
+      top_p: topP,
+      frequency_penalty: options.frequencyPenalty,
+      presence_penalty: options.presencePenalty,
+      stop: options.stopSequences,
+      seed: options.seed,
+      response_format: responseFormat,
+      tools,
+      tool_choice: choice === undefined ? undefined : choice.type === 'tool' ? { type: 'function', function: { name: choice.toolName } } : choice.type,
+      parallel_tool_calls: tools ? providerOptions.parallelToolCalls : undefined,
+      safety_identifier: providerOptions.user,
+      reasoning_effort: providerOptions.reasoningEffort,
+      logit_bias: providerOptions.logitBias,
+      store: providerOptions.store,
+      metadata: providerOptions.metadata,
+      service_tier: providerOptions.serviceTier,
+      prompt_cache_key: providerOptions.promptCacheKey,
+      verbosity: providerOptions.textVerbosity,
+    };
+    if (this.config.omitModel) delete body.model;
+    return { body, warnings };
+  }
+
+  private async post(body: Record<string, unknown>, options: LanguageModelCallOptions) {
+    return sendRequest({
+      provider: this.config.provider,
+      url: this.config.url({ path: '/chat/completions', modelId: this.modelId }),
+      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      fetch: this.config.fetch,
+      abortSignal: options.abortSignal,
+      parseError: parseOpenAIError,
+    });
+  }
+
+  async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    const { body, warnings } = this.prepare(options);
+    const { response, context } = await this.post(body, options);
+    const data = await readJson(response, context);
+    const { metadata, ...result } = mapChatCompletion(data, context);
+    return { ...result, warnings, response: { ...metadata, headers: headersToRecord(response.headers), body: data } };
+  }
+
+  async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
+    const { body, warnings } = this.prepare(options);
+    body.stream = true;
+    if (this.config.streamUsage !== false) body.stream_options = { include_usage: true };
+    const { response, context } = await this.post(body, options);
+    const headers = headersToRecord(response.headers);
+    if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+      return { stream: jsonAsStream(await readJson(response, context), context, warnings), response: { headers } };
+    }
+    const stream = parseSseStream(response.body!, createOpenAIChatStreamHandler(context, warnings), { provider: this.config.provider });
+    return { stream, response: { headers } };
+  }
+}
+
+/** o-series and gpt-5 (except the chat variants) reject sampling settings and take `developer` messages. */
+function isReasoningModel(modelId: string): boolean {
+  return /^(o\d|gpt-5)/.test(modelId) && !modelId.startsWith('gpt-5-chat');
+}
+
+/** OpenAI's strict mode needs every object closed and every property required. */
+function isStrictCompatible(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.every(isStrictCompatible);
+  if (typeof schema !== 'object' || schema === null) return true;
+  const node = schema as Record<string, unknown>;
+  if (node.type === 'object' || node.properties) {
+    const properties = Object.keys((node.properties as Record<string, unknown> | undefined) ?? {});
+    const required = new Set((node.required as string[] | undefined) ?? []);
+    if (node.additionalProperties !== false || properties.some((name) => !required.has(name))) return false;
+  }
+  return Object.values(node).every(isStrictCompatible);
+}
+
+/**
+ * Some servers answer a streaming request with one JSON body: an error
+ * (thrown, so it can be retried) or a whole completion (replayed as parts).
+ */
+function jsonAsStream(data: unknown, context: RequestContext, warnings: Warning[]): ReadableStream<LanguageModelStreamPart> {
+  if (isRecord(data) && data.error !== undefined && data.choices === undefined) {
+    throw createApiError(context, { text: JSON.stringify(data), data });
+  }
+  const { metadata, content, finishReason, usage, providerMetadata } = mapChatCompletion(data, context);
+  const parts: LanguageModelStreamPart[] = [{ type: 'stream-start', warnings }, { type: 'response-metadata', ...metadata }];
+  for (const part of content) {
+    parts.push(part.type === 'text' ? { type: 'text-delta', text: part.text } : part.type === 'reasoning' ? { type: 'reasoning-delta', text: part.text } : part);
+  }
+  parts.push({ type: 'stream-end', finishReason, usage, providerMetadata });
+  return new ReadableStream({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import type { FetchFunction } from '../../src/http/index.js';
+
+/** What every OpenAI-wire model of one provider instance shares. Built once per instance. */
+export interface OpenAIConfig {
+  /** Provider name for errors and metadata, e.g. `openai.chat`, `azure.chat`, `deepseek.chat`. */
+  provider: string;
+  /** The full URL for an API path (`/chat/completions`) and model id. */
+  url(options: { path: string; modelId: string }): string;
+  /** Request headers, credentials included; read per request so keys and tokens can rotate. */
+  headers(): Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
+  /** Injected fetch. */
+  fetch?: FetchFunction;
+  /** Where the token limit goes: OpenAI's `max_completion_tokens`, or `max_tokens` for servers that only know that. */
+  maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+  /** Whether `response_format: json_schema` is supported (else JSON mode plus the schema in the prompt). */
+  structuredOutputs?: boolean;
+  /** Whether the server sends `stream_options.include_usage` usage chunks. */
+  streamUsage?: boolean;
+  /** Whether the model id is sent in the body (Azure deployment URLs carry it in the path, but accept it anyway). */
+  omitModel?: boolean;
+}

@@ -1,0 +1,13 @@
+export { AigcError } from './aigc-error.js';
+export { APICallError } from './api-call-error.js';
+export { DownloadError } from './download-error.js';
+export { InvalidArgumentError } from './invalid-argument-error.js';
+export { InvalidResponseError } from './invalid-response-error.js';
+export { JobFailedError } from './job-failed-error.js';
+export { LoadAPIKeyError } from './load-api-key-error.js';
+export { NetworkError } from './network-error.js';
+export { NoContentGeneratedError } from './no-content-generated-error.js';
+export { NoObjectGeneratedError } from './no-object-generated-error.js';
+export { RetryError, type RetryErrorReason } from './retry-error.js';
+export { InvalidToolInputError, NoSuchToolError, ToolExecutionError } from './tool-errors.js';
+export { UnsupportedFunctionalityError } from './unsupported-functionality-error.js';

@@ -1,0 +1,27 @@
+import { AigcError } from './aigc-error.js';
+
+const NAME = 'AI_NetworkError';
+
+/** `fetch` rejected with no response (DNS, refused, reset). Always retryable. */
+export class NetworkError extends AigcError {
+  override readonly name = NAME;
+  /** The provider, e.g. `openai.chat`. */
+  readonly provider: string;
+  /** The redacted request URL. */
+  readonly url: string;
+  /** Always true: nothing reached the model, or the connection broke. */
+  readonly isRetryable = true;
+
+  /** Wraps the `fetch` failure in `cause`. */
+  constructor(options: { provider: string; url: string; method: string; cause: unknown }) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(`${options.method} ${options.url} failed: ${reason}`, { cause: options.cause });
+    this.provider = options.provider;
+    this.url = options.url;
+  }
+
+  /** True for a `NetworkError` from any copy of aigc. */
+  static override isInstance(value: unknown): value is NetworkError {
+    return AigcError.hasName(value, NAME);
+  }
+}

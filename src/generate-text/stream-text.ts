@@ -1,0 +1,330 @@
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import type { ModelMessage } from '../prompt/model-message.js';
+import { standardizePrompt } from '../prompt/standardize-prompt.js';
+import type { FinishReason, LanguageModelMessage, LanguageModelStreamPart, LanguageModelUsage, ProviderMetadata, ResponseMetadata, Warning } from '../provider/index.js';
+import { retryWithBackoff } from '../retry/retry-with-backoff.js';
+import { createAsyncIterableStream, type AsyncIterableStream } from '../stream/async-iterable-stream.js';
+import { DelayedPromise } from '../stream/delayed-promise.js';
+import { createCallSignal, type CallSignal } from '../util/call-signal.js';
+import { addUsage, emptyUsage } from '../util/usage.js';
+import { prepareTextCall, type PreparedTextCall, type TextCallOptions } from './prepare-text-call.js';
+import { executeToolCall, parseToolCall, prepareTools, stepMessages, type PreparedTools } from './run-tools.js';
+import type { StepResult } from './step-result.js';
+import type { StreamTextResult } from './stream-text-result.js';
+import type { TextStreamPart } from './text-stream-part.js';
+import { prepareLoop, type PreparedLoop, type ToolLoopOptions } from './tool-loop.js';
+import type { ToolErrorResult, ToolSet, TypedToolCall, TypedToolResult } from './tool.js';
+
+/** Options of {@link streamText}. */
+export interface StreamTextOptions<TOOLS extends ToolSet = {}> extends TextCallOptions, ToolLoopOptions<TOOLS> {
+  /** Called once when the stream ended normally, after the promises settled. */
+  onFinish?: (event: { text: string; usage: LanguageModelUsage; finishReason: FinishReason; steps: Array<StepResult<TOOLS>> }) => void | PromiseLike<void>;
+  /** Called with the error when the stream fails (for logging; the error is still thrown to readers). */
+  onError?: (event: { error: unknown }) => void;
+}
+
+/**
+ * Streams text from a language model. Returns at once; the request starts
+ * immediately and is retried only until its first part arrives.
+ *
+ * @example
+ * const result = streamText({ model: baidu('ernie-4.5-turbo-128k'), prompt: '写一首诗' });
+ * for await (const delta of result.textStream) process.stdout.write(delta);
+ * console.log(await result.usage);
+ */
+export function streamText<TOOLS extends ToolSet = {}>(options: StreamTextOptions<TOOLS>): StreamTextResult<TOOLS> {
+  const call = prepareTextCall(options);
+  const loop = prepareLoop(options);
+  const tools = prepareTools(options.tools, options.toolChoice);
+  return new DefaultStreamTextResult<TOOLS>(call, loop, tools, options);
+}
+
+type StepState<TOOLS extends ToolSet> = {
+  reader: ReadableStreamDefaultReader<LanguageModelStreamPart> | undefined;
+  started: Promise<{ stream: ReadableStream<LanguageModelStreamPart> }>;
+  text: string;
+  reasoning: string | undefined;
+  warnings: Warning[];
+  metadata: ResponseMetadata;
+  toolCalls: Array<TypedToolCall<TOOLS>>;
+  toolErrors: ToolErrorResult[];
+  executions: Array<Promise<TypedToolResult<TOOLS> | ToolErrorResult | undefined>>;
+};
+
+/** The `streamText` result; also drives `streamObject`. Internal. */
+export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTextResult<TOOLS> {
+  private readonly signal: CallSignal;
+  private readonly source: ReadableStream<TextStreamPart<TOOLS>>;
+  private readonly completedSteps: Array<StepResult<TOOLS>> = [];
+  private readonly addedMessages: ModelMessage[] = [];
+  private prompt: LanguageModelMessage[];
+  private step: StepState<TOOLS>;
+  private claimed = false;
+  private done = false;
+  private pendingError: { error: unknown } | undefined;
+  private readonly promises = {
+    text: new DelayedPromise<string>(),
+    reasoningText: new DelayedPromise<string | undefined>(),
+    usage: new DelayedPromise<LanguageModelUsage>(),
+    finishReason: new DelayedPromise<FinishReason>(),
+    toolCalls: new DelayedPromise<Array<TypedToolCall<TOOLS>>>(),
+    toolResults: new DelayedPromise<Array<TypedToolResult<TOOLS>>>(),
+    steps: new DelayedPromise<Array<StepResult<TOOLS>>>(),
+    warnings: new DelayedPromise<Warning[]>(),
+    response: new DelayedPromise<ResponseMetadata & { messages: ModelMessage[] }>(),
+    providerMetadata: new DelayedPromise<ProviderMetadata | undefined>(),
+  };
+
+  constructor(
+    private readonly call: PreparedTextCall,
+    private readonly loop: PreparedLoop,
+    private readonly tools: PreparedTools,
+    private readonly options: StreamTextOptions<TOOLS>,
+  ) {
+    this.signal = createCallSignal(options.abortSignal, call.timeout, { cancelable: true });
+    this.prompt = call.callOptions.prompt;
+    this.step = this.startStep();
+    this.source = new ReadableStream<TextStreamPart<TOOLS>>(
+      { pull: (controller) => this.pull(controller), cancel: (reason) => this.cancel(reason) },
+      { highWaterMark: 0 },
+    );
+  }
+
+  private startStep(): StepState<TOOLS> {
+    const signal = this.signal.signal;
+    const started = retryWithBackoff(
+      () => this.call.model.doStream({ ...this.call.callOptions, prompt: this.prompt, tools: this.tools.tools, toolChoice: this.tools.toolChoice, abortSignal: signal }),
+      { maxRetries: this.call.maxRetries, abortSignal: signal },
+    );
+    // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
+    started.catch(() => {});
+    return { reader: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
+  }
+
+  private async pull(controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): Promise<void> {
+    if (this.pendingError) {
+      controller.error(this.pendingError.error);
+      return;
+    }
+    try {
+      for (;;) {
+        const step = this.step;
+        step.reader ??= (await step.started).stream.getReader();
+        const { done, value } = await step.reader.read();
+        if (this.done) return;
+        if (done) {
+          throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
+        }
+        if (await this.handlePart(value, controller)) return;
+      }
+    } catch (error) {
+      this.fail(error, controller);
+    }
+  }
+
+  /** Maps one model part; returns true when it enqueued something (or closed the stream). */
+  private async handlePart(part: LanguageModelStreamPart, controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): Promise<boolean> {
+    const step = this.step;
+    switch (part.type) {
+      case 'stream-start':
+        step.warnings = part.warnings;
+        if (this.completedSteps.length > 0) return false;
+        controller.enqueue({ type: 'stream-start', warnings: part.warnings });
+        return true;
+      case 'response-metadata': {
+        const { type: _type, ...metadata } = part;
+        step.metadata = { ...step.metadata, ...metadata };
+        return false;
+      }
+      case 'text-delta':
+        if (part.text === '') return false;
+        step.text += part.text;
+        controller.enqueue({ type: 'text-delta', text: part.text });
+        return true;
+      case 'reasoning-delta':
+        if (part.text === '') return false;
+        step.reasoning = (step.reasoning ?? '') + part.text;
+        controller.enqueue({ type: 'reasoning-delta', text: part.text });
+        return true;
+      case 'tool-input-delta':
+        return false;
+      case 'tool-call': {
+        const parsed = await parseToolCall<TOOLS>(part, this.tools.schemas);
+        if (parsed.type === 'tool-error') {
+          step.toolErrors.push(parsed);
+          controller.enqueue(parsed);
+          return true;
+        }
+        step.toolCalls.push(parsed.call);
+        controller.enqueue(parsed.call);
+        // Calls run as they arrive, so parallel calls in one step overlap.
+        const execution = executeToolCall(parsed.call, (this.options.tools ?? {}) as TOOLS, {
+          messages: [...(this.options.messages ?? []), ...this.addedMessages],
+          abortSignal: this.signal.signal,
+        });
+        execution.catch(() => {});
+        step.executions.push(execution);
+        return true;
+      }
+      case 'stream-end':
+        await this.endStep(part, controller);
+        return true;
+      case 'error':
+        throw part.error;
+    }
+  }
+
+  private async endStep(
+    part: Extract<LanguageModelStreamPart, { type: 'stream-end' }>,
+    controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>,
+  ): Promise<void> {
+    const step = this.step;
+    const toolResults: Array<TypedToolResult<TOOLS>> = [];
+    for (const result of await Promise.all(step.executions)) {
+      if (!result) continue;
+      if (result.type === 'tool-result') toolResults.push(result);
+      else step.toolErrors.push(result);
+      controller.enqueue(result);
+    }
+    const messages = stepMessages({ text: step.text, toolCalls: step.toolCalls, toolResults, toolErrors: step.toolErrors });
+    this.completedSteps.push({
+      text: step.text,
+      reasoningText: step.reasoning,
+      toolCalls: step.toolCalls,
+      toolResults,
+      toolErrors: step.toolErrors,
+      finishReason: part.finishReason,
+      usage: part.usage,
+      warnings: step.warnings,
+      response: { ...step.metadata, messages },
+      providerMetadata: part.providerMetadata,
+    });
+    this.addedMessages.push(...messages);
+    if (await this.loop.shouldContinue(this.completedSteps, (this.options.tools ?? {}) as ToolSet)) {
+      controller.enqueue({ type: 'step-end', finishReason: part.finishReason, usage: part.usage, response: step.metadata, providerMetadata: part.providerMetadata });
+      this.prompt = [...this.prompt, ...standardizePrompt({ messages })];
+      this.step = this.startStep();
+      return;
+    }
+    if (step.toolErrors.length > 0) throw step.toolErrors[0]!.error;
+    this.finish(controller);
+  }
+
+  private finish(controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): void {
+    const last = this.completedSteps[this.completedSteps.length - 1]!;
+    const usage = this.completedSteps.reduce((total, step) => addUsage(total, step.usage), emptyUsage());
+    this.done = true;
+    this.signal.dispose();
+    const { promises } = this;
+    promises.text.resolve(last.text);
+    promises.reasoningText.resolve(last.reasoningText);
+    promises.usage.resolve(usage);
+    promises.finishReason.resolve(last.finishReason);
+    promises.toolCalls.resolve(last.toolCalls);
+    promises.toolResults.resolve(last.toolResults);
+    promises.steps.resolve(this.completedSteps);
+    promises.warnings.resolve(this.completedSteps.flatMap((step) => step.warnings));
+    promises.response.resolve({ ...last.response, messages: this.addedMessages });
+    promises.providerMetadata.resolve(last.providerMetadata);
+    controller.enqueue({ type: 'stream-end', finishReason: last.finishReason, usage, providerMetadata: last.providerMetadata });
+    controller.close();
+    const onFinish = this.options.onFinish;
+    if (onFinish) {
+      Promise.resolve()
+        .then(() => onFinish({ text: last.text, usage, finishReason: last.finishReason, steps: this.completedSteps }))
+        .catch((error: unknown) => this.options.onError?.({ error }));
+    }
+  }
+
+  private fail(cause: unknown, controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): void {
+    if (this.done) return;
+    const signal = this.signal.signal;
+    // An abort surfaces as the caller's reason (or the TimeoutError), whatever the transport threw.
+    const error = signal?.aborted ? signal.reason : cause;
+    this.done = true;
+    this.signal.dispose();
+    this.rejectAll(error);
+    this.step.reader?.cancel(error).catch(() => {});
+    this.options.onError?.({ error });
+    // The error part is delivered first; the next read then errors the stream.
+    this.pendingError = { error };
+    controller.enqueue({ type: 'error', error });
+  }
+
+  private async cancel(reason: unknown): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    const error = reason ?? new DOMException('The stream was cancelled.', 'AbortError');
+    this.signal.abort(error);
+    this.signal.dispose();
+    this.rejectAll(error);
+    await this.step.reader?.cancel(reason).catch(() => {});
+  }
+
+  private rejectAll(error: unknown): void {
+    for (const promise of Object.values(this.promises)) promise.reject(error);
+  }
+
+  private claim(): ReadableStream<TextStreamPart<TOOLS>> {
+    if (this.claimed) {
+      throw new TypeError('streamText: the result streams share one source and can be read once; read fullStream when you need more than text.');
+    }
+    this.claimed = true;
+    return this.source;
+  }
+
+  get fullStream(): AsyncIterableStream<TextStreamPart<TOOLS>> {
+    return createAsyncIterableStream(this.claim());
+  }
+
+  get textStream(): AsyncIterableStream<string> {
+    const reader = this.claim().getReader();
+    return createAsyncIterableStream(
+      new ReadableStream<string>(
+        {
+          async pull(controller) {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) return controller.close();
+              if (value.type === 'text-delta') return controller.enqueue(value.text);
+              if (value.type === 'error') return controller.error(value.error);
+            }
+          },
+          cancel: (reason) => reader.cancel(reason),
+        },
+        { highWaterMark: 0 },
+      ),
+    );
+  }
+
+  private drained<T>(promise: DelayedPromise<T>): Promise<T> {
+    if (!this.claimed) this.consumeStream().catch(() => {});
+    return promise.promise;
+  }
+
+  get text() { return this.drained(this.promises.text); }
+  get reasoningText() { return this.drained(this.promises.reasoningText); }
+  get usage() { return this.drained(this.promises.usage); }
+  get finishReason() { return this.drained(this.promises.finishReason); }
+  get toolCalls() { return this.drained(this.promises.toolCalls); }
+  get toolResults() { return this.drained(this.promises.toolResults); }
+  get steps() { return this.drained(this.promises.steps); }
+  get warnings() { return this.drained(this.promises.warnings); }
+  get response() { return this.drained(this.promises.response); }
+  get providerMetadata() { return this.drained(this.promises.providerMetadata); }
+
+  async consumeStream(): Promise<void> {
+    const reader = this.claim().getReader();
+    try {
+      for (;;) if ((await reader.read()).done) return;
+    } catch {
+      // The failure is reported through the promises.
+    }
+  }
+
+  toTextStreamResponse(init: ResponseInit = {}): Response {
+    const headers = new Headers(init.headers);
+    if (!headers.has('content-type')) headers.set('content-type', 'text/plain; charset=utf-8');
+    return new Response(this.textStream.pipeThrough(new TextEncoderStream()), { status: 200, ...init, headers });
+  }
+}

@@ -1,0 +1,53 @@
+/** 64 MiB: large enough for a batch of base64 images, small enough to stop a runaway body. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** Thrown by {@link readBodyCapped} past the cap; callers wrap it in their own typed error. */
+export class ResponseTooLargeError extends Error {
+  /** The cap that was exceeded, in bytes. */
+  readonly maxBytes: number;
+  /** Names the cap in the message. */
+  constructor(maxBytes: number) {
+    super(`response body is larger than the ${maxBytes}-byte limit`);
+    this.name = 'ResponseTooLargeError';
+    this.maxBytes = maxBytes;
+  }
+}
+
+/**
+ * Reads a whole body, failing fast past `maxBytes`: first by `content-length`,
+ * then while streaming (a chunked body has no length to check up front).
+ */
+export async function readBodyCapped(response: Response, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new ResponseTooLargeError(maxBytes);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const result = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    result.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return result;
+}
+
+/** Reads a body as UTF-8 text, capped like {@link readBodyCapped}. */
+export async function readTextCapped(response: Response, maxBytes?: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyCapped(response, maxBytes));
+}

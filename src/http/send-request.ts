@@ -1,0 +1,185 @@
+import { APICallError } from '../errors/api-call-error.js';
+import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { readTextCapped, ResponseTooLargeError } from './read-body.js';
+import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
+
+/** The `fetch` signature providers accept; tests and proxies inject their own. */
+export type FetchFunction = typeof globalThis.fetch;
+
+/** What a provider's error parser extracts from an error body. */
+export interface ProviderErrorInfo {
+  /** The provider's message. */
+  message: string;
+  /** The provider's code, as a string. */
+  code?: string;
+  /** Overrides the status-based default (e.g. `insufficient_quota` is a 429 that must not be retried). */
+  isRetryable?: boolean;
+}
+
+/** Turns an error body (parsed JSON, or undefined when it was not JSON) into the provider's message and code. */
+export type ProviderErrorParser = (data: unknown, text: string, status: number | undefined) => ProviderErrorInfo | undefined;
+
+/** What a request needs beyond `fetch`'s own options. */
+export interface SendRequestOptions {
+  /** The provider, e.g. `openai.chat`, for errors. */
+  provider: string;
+  /** The full URL. */
+  url: string;
+  /** HTTP method; POST by default. */
+  method?: string;
+  /** Headers; undefined values are dropped. */
+  headers: Record<string, string | undefined>;
+  /** The body. */
+  body?: BodyInit;
+  /** Injected fetch, else `globalThis.fetch` looked up at call time. */
+  fetch?: FetchFunction;
+  /** Aborts the request. */
+  abortSignal?: AbortSignal;
+  /** Maps the provider's error bodies. */
+  parseError?: ProviderErrorParser;
+  /** Cap on the error body that is read. */
+  maxErrorBytes?: number;
+}
+
+/** What later steps need to report errors about a request without leaking its secrets. */
+export interface RequestContext {
+  /** The provider, e.g. `openai.chat`. */
+  provider: string;
+  /** The method. */
+  method: string;
+  /** The redacted URL. */
+  url: string;
+  /** Secret values to scrub from anything shown. */
+  secrets: string[];
+  /** The provider's error parser. */
+  parseError?: ProviderErrorParser;
+}
+
+const ERROR_BODY_LIMIT = 4_000;
+
+/**
+ * Sends a request and returns the response when it is 2xx; otherwise throws
+ * `APICallError` (with the provider's message and code, a redacted URL and a
+ * scrubbed body) or `NetworkError`. An abort rethrows the signal's reason.
+ */
+export async function sendRequest(options: SendRequestOptions): Promise<{ response: Response; context: RequestContext }> {
+  const headers = cleanHeaders(options.headers);
+  const context: RequestContext = {
+    provider: options.provider,
+    method: options.method ?? 'POST',
+    url: redactUrl(options.url),
+    secrets: collectSecrets(options.url, headers),
+    parseError: options.parseError,
+  };
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await fetchImpl(options.url, {
+      method: context.method,
+      headers,
+      body: options.body,
+      signal: options.abortSignal,
+    });
+  } catch (error) {
+    if (options.abortSignal?.aborted) throw options.abortSignal.reason;
+    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context) });
+  }
+  if (!response.ok) throw await apiErrorFromResponse(response, context, options.maxErrorBytes);
+  return { response, context };
+}
+
+/** Builds the `APICallError` for a non-2xx response, reading (a capped amount of) its body. */
+export async function apiErrorFromResponse(response: Response, context: RequestContext, maxBytes = 1024 * 1024): Promise<APICallError> {
+  let text = '';
+  try {
+    text = await readTextCapped(response, maxBytes);
+  } catch (error) {
+    text = error instanceof ResponseTooLargeError ? '(error body over the size limit)' : '';
+  }
+  return createApiError(context, { statusCode: response.status, responseHeaders: headersToRecord(response.headers), text });
+}
+
+/**
+ * Builds an `APICallError` for an error the provider reported, with or without
+ * an HTTP status (Baidu and midjourney-proxy report errors inside 200 bodies).
+ */
+export function createApiError(
+  context: RequestContext,
+  options: { statusCode?: number; responseHeaders?: Record<string, string>; text: string; data?: unknown; isRetryable?: boolean },
+): APICallError {
+  let data = options.data;
+  if (data === undefined && options.text) {
+    try {
+      data = JSON.parse(options.text);
+    } catch {
+      // Not JSON (an HTML error page, a proxy's text): the text is the message.
+    }
+  }
+  const info = context.parseError?.(data, options.text, options.statusCode);
+  const status = options.statusCode === undefined ? '' : ` with ${options.statusCode}`;
+  const detail = info?.message ?? (options.text.trim().slice(0, 200) || 'no details');
+  const body = redactSecrets(options.text, context.secrets);
+  return new APICallError({
+    message: redactSecrets(`${context.method} ${context.url} failed${status}: ${detail}`, context.secrets),
+    provider: context.provider,
+    url: context.url,
+    statusCode: options.statusCode,
+    code: info?.code,
+    responseHeaders: options.responseHeaders,
+    responseBody: body.length > ERROR_BODY_LIMIT ? `${body.slice(0, ERROR_BODY_LIMIT)}…` : body,
+    isRetryable: options.isRetryable ?? info?.isRetryable,
+    data,
+  });
+}
+
+/**
+ * Reads a 2xx JSON body (capped). An HTML page or broken JSON becomes
+ * `InvalidResponseError`, a body over the cap `APICallError`.
+ */
+export async function readJson(response: Response, context: RequestContext, maxBytes?: number): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readTextCapped(response, maxBytes);
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) {
+      throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
+    }
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidResponseError({
+      provider: context.provider,
+      message: `${context.method} ${context.url} returned a body that is not JSON`,
+      rawValue: redactSecrets(text, context.secrets),
+      cause: error,
+    });
+  }
+}
+
+/** Response headers as a plain lower-cased record. */
+export function headersToRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    record[key] = value;
+  });
+  return record;
+}
+
+function cleanHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const key in headers) {
+    const value = headers[key];
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+function scrubError(error: unknown, context: RequestContext): unknown {
+  if (error instanceof Error && context.secrets.some((secret) => error.message.includes(secret))) {
+    return new Error(redactSecrets(error.message, context.secrets));
+  }
+  return error;
+}

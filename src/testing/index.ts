@@ -1,0 +1,5 @@
+/**
+ * Mock models and stream helpers for testing code that uses aigc, without HTTP.
+ * @module
+ */
+export { arrayToReadableStream, MockLanguageModel, mockStreamResult, mockTextResult, mockTextStream, readAll } from './mock-language-model.js';

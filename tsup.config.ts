@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+/** One entry per `exports` key of package.json (a test keeps the two in step). */
+export const entries = {
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+  'openai/index': 'providers/openai/index.ts',
+};
+
+export default defineConfig({
+  entry: entries,
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  treeshake: true,
+  target: 'es2022',
+  platform: 'neutral',
+  external: ['zod'],
+});
