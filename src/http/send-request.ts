@@ -108,18 +108,19 @@ export function createApiError(
   context: RequestContext,
   options: { statusCode?: number; responseHeaders?: Record<string, string>; text: string; data?: unknown; isRetryable?: boolean },
 ): APICallError {
-  let data = options.data;
-  if (data === undefined && options.text) {
+  // Redact before parsing so no field of the error (data included) can hold a secret echoed by the server.
+  const body = redactSecrets(options.text, context.secrets);
+  let data = body === options.text ? options.data : undefined;
+  if (data === undefined && body) {
     try {
-      data = JSON.parse(options.text);
+      data = JSON.parse(body);
     } catch {
       // Not JSON (an HTML error page, a proxy's text): the text is the message.
     }
   }
-  const info = context.parseError?.(data, options.text, options.statusCode);
+  const info = context.parseError?.(data, body, options.statusCode);
   const status = options.statusCode === undefined ? '' : ` with ${options.statusCode}`;
-  const detail = info?.message ?? (options.text.trim().slice(0, 200) || 'no details');
-  const body = redactSecrets(options.text, context.secrets);
+  const detail = info?.message ?? (body.trim().slice(0, 200) || 'no details');
   return new APICallError({
     message: redactSecrets(`${context.method} ${context.url} failed${status}: ${detail}`, context.secrets),
     provider: context.provider,
