@@ -18,8 +18,8 @@ import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
 import { createOpenAIChatStreamHandler } from './openai-chat-stream.js';
 import { parseOpenAIChatOptions } from './openai-chat-options.js';
-import { mapChatCompletion } from './openai-chat-response.js';
-import type { OpenAIConfig } from './openai-config.js';
+import { mapChatCompletion, mergeProviderMetadata } from './openai-chat-response.js';
+import type { OpenAIConfig, OpenAIMetadataExtractor } from './openai-config.js';
 import { parseOpenAIError } from './openai-error.js';
 
 /** Chat model ids OpenAI serves; any string is accepted. */
@@ -140,8 +140,13 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { body, warnings } = this.prepare(options);
     const { response, context } = await this.post(body, options);
     const data = await readJson(response, context);
-    const { metadata, ...result } = mapChatCompletion(data, context);
-    return { ...result, warnings, response: { ...metadata, headers: headersToRecord(response.headers), body: data } };
+    const { metadata, providerMetadata, ...result } = mapChatCompletion(data, context);
+    return {
+      ...result,
+      providerMetadata: mergeProviderMetadata(providerMetadata, extraMetadata(this.config.extractMetadata, data)),
+      warnings,
+      response: { ...metadata, headers: headersToRecord(response.headers), body: data },
+    };
   }
 
   async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
@@ -151,9 +156,10 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { response, context } = await this.post(body, options);
     const headers = headersToRecord(response.headers);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-      return { stream: jsonAsStream(await readJson(response, context), context, warnings), response: { headers } };
+      return { stream: jsonAsStream(await readJson(response, context), context, warnings, this.config.extractMetadata), response: { headers } };
     }
-    const stream = parseSseStream(response.body!, createOpenAIChatStreamHandler(context, warnings), { provider: this.config.provider });
+    const handler = createOpenAIChatStreamHandler(context, warnings, this.config.extractMetadata?.fromStream());
+    const stream = parseSseStream(response.body!, handler, { provider: this.config.provider });
     return { stream, response: { headers } };
   }
 }
@@ -180,7 +186,12 @@ function isStrictCompatible(schema: unknown): boolean {
  * Some servers answer a streaming request with one JSON body: an error
  * (thrown, so it can be retried) or a whole completion (replayed as parts).
  */
-function jsonAsStream(data: unknown, context: RequestContext, warnings: Warning[]): ReadableStream<LanguageModelStreamPart> {
+function jsonAsStream(
+  data: unknown,
+  context: RequestContext,
+  warnings: Warning[],
+  extractor: OpenAIMetadataExtractor | undefined,
+): ReadableStream<LanguageModelStreamPart> {
   if (isRecord(data) && data.error !== undefined && data.choices === undefined) {
     throw createApiError(context, { text: JSON.stringify(data), data });
   }
@@ -189,11 +200,15 @@ function jsonAsStream(data: unknown, context: RequestContext, warnings: Warning[
   for (const part of content) {
     parts.push(part.type === 'text' ? { type: 'text-delta', text: part.text } : part.type === 'reasoning' ? { type: 'reasoning-delta', text: part.text } : part);
   }
-  parts.push({ type: 'stream-end', finishReason, usage, providerMetadata });
+  parts.push({ type: 'stream-end', finishReason, usage, providerMetadata: mergeProviderMetadata(providerMetadata, extraMetadata(extractor, data)) });
   return new ReadableStream({
     start(controller) {
       for (const part of parts) controller.enqueue(part);
       controller.close();
     },
   });
+}
+
+function extraMetadata(extractor: OpenAIMetadataExtractor | undefined, data: unknown) {
+  return extractor && isRecord(data) ? extractor.fromResponse(data) : undefined;
 }

@@ -74,3 +74,14 @@ function openAIMetadata(data: Record<string, unknown>): ProviderMetadata | undef
   if (!fingerprint && !tier) return undefined;
   return { openai: { ...(fingerprint ? { systemFingerprint: fingerprint } : {}), ...(tier ? { serviceTier: tier } : {}) } };
 }
+
+/** Merges provider metadata key by key (`openai` from the mapping, `azure` from an extractor, …). */
+export function mergeProviderMetadata(...parts: Array<ProviderMetadata | undefined>): ProviderMetadata | undefined {
+  let merged: ProviderMetadata | undefined;
+  for (const part of parts) {
+    if (!part) continue;
+    merged ??= {};
+    for (const [key, value] of Object.entries(part)) merged[key] = { ...merged[key], ...value };
+  }
+  return merged;
+}

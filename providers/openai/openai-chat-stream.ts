@@ -3,7 +3,8 @@ import { asString, createApiError, isRecord, type RequestContext } from '../../s
 import type { FinishReason, LanguageModelStreamPart, LanguageModelUsage, ProviderMetadata, Warning } from '../../src/provider/index.js';
 import type { SseHandler } from '../../src/stream/parse-sse-stream.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { mapOpenAIUsage, mapResponseMetadata } from './openai-chat-response.js';
+import type { OpenAIMetadataExtractor } from './openai-config.js';
+import { mapOpenAIUsage, mapResponseMetadata, mergeProviderMetadata } from './openai-chat-response.js';
 
 type Controller = TransformStreamDefaultController<LanguageModelStreamPart>;
 
@@ -13,8 +14,13 @@ type Controller = TransformStreamDefaultController<LanguageModelStreamPart>;
  * finishes. A stream that ends with no `finish_reason` and no `[DONE]` was
  * cut off, and ends in an error part rather than a silent partial answer.
  */
-export function createOpenAIChatStreamHandler(context: RequestContext, warnings: Warning[]): SseHandler<LanguageModelStreamPart> {
+export function createOpenAIChatStreamHandler(
+  context: RequestContext,
+  warnings: Warning[],
+  collector?: ReturnType<OpenAIMetadataExtractor['fromStream']>,
+): SseHandler<LanguageModelStreamPart> {
   let started = false;
+  let sawMetadata = false;
   let finished = false;
   let sawDone = false;
   let failed = false;
@@ -55,8 +61,13 @@ export function createOpenAIChatStreamHandler(context: RequestContext, warnings:
       if (!started) {
         started = true;
         controller.enqueue({ type: 'stream-start', warnings });
+      }
+      // Azure opens with a prompt-filter chunk whose id, model and created are empty; take metadata from a real chunk.
+      if (!sawMetadata && (asString(chunk.id) || asString(chunk.model))) {
+        sawMetadata = true;
         controller.enqueue({ type: 'response-metadata', ...mapResponseMetadata(chunk) });
       }
+      collector?.chunk(chunk);
       if (isRecord(chunk.usage)) usage = mapOpenAIUsage(chunk.usage);
       const fingerprint = asString(chunk.system_fingerprint);
       if (fingerprint) providerMetadata = { openai: { systemFingerprint: fingerprint } };
@@ -99,7 +110,7 @@ export function createOpenAIChatStreamHandler(context: RequestContext, warnings:
       }
       if (!started) controller.enqueue({ type: 'stream-start', warnings });
       flushToolCalls(controller);
-      controller.enqueue({ type: 'stream-end', finishReason, usage, providerMetadata });
+      controller.enqueue({ type: 'stream-end', finishReason, usage, providerMetadata: mergeProviderMetadata(providerMetadata, collector?.build()) });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { FetchFunction } from '../../src/http/index.js';
+import type { ProviderMetadata } from '../../src/provider/index.js';
 
 /** What every OpenAI-wire model of one provider instance shares. Built once per instance. */
 export interface OpenAIConfig {
@@ -18,4 +19,17 @@ export interface OpenAIConfig {
   streamUsage?: boolean;
   /** Whether the model id is sent in the body (Azure deployment URLs carry it in the path, but accept it anyway). */
   omitModel?: boolean;
+  /** Reads provider-specific response fields (Azure's content-filter results) into `providerMetadata`. */
+  extractMetadata?: OpenAIMetadataExtractor;
+}
+
+/**
+ * Turns fields the OpenAI mapping does not know into `providerMetadata`, so
+ * OpenAI-wire providers can surface their extras without a model of their own.
+ */
+export interface OpenAIMetadataExtractor {
+  /** Metadata from a whole `chat.completion` body. */
+  fromResponse(body: Record<string, unknown>): ProviderMetadata | undefined;
+  /** A collector for one stream: sees every chunk, including those without choices, and builds the metadata at the end. */
+  fromStream(): { chunk(chunk: Record<string, unknown>): void; build(): ProviderMetadata | undefined };
 }
