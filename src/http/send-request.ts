@@ -40,6 +40,8 @@ export interface SendRequestOptions {
   parseError?: ProviderErrorParser;
   /** Cap on the error body that is read. */
   maxErrorBytes?: number;
+  /** Secret values sent outside the URL and headers (a token in a form or JSON body), scrubbed from errors too. */
+  secrets?: string[];
 }
 
 /** What later steps need to report errors about a request without leaking its secrets. */
@@ -69,7 +71,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<{ respon
     provider: options.provider,
     method: options.method ?? 'POST',
     url: redactUrl(options.url),
-    secrets: collectSecrets(options.url, headers),
+    secrets: mergeSecrets(collectSecrets(options.url, headers), options.secrets),
     parseError: options.parseError,
   };
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -167,6 +169,11 @@ export function headersToRecord(headers: Headers): Record<string, string> {
     record[key] = value;
   });
   return record;
+}
+
+function mergeSecrets(collected: string[], extra: string[] | undefined): string[] {
+  if (!extra?.length) return collected;
+  return [...collected, ...extra.filter((secret) => secret.length >= 6)].sort((a, b) => b.length - a.length);
 }
 
 function cleanHeaders(headers: Record<string, string | undefined>): Record<string, string> {
