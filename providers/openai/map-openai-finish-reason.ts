@@ -4,6 +4,8 @@ import type { FinishReason } from '../../src/provider/index.js';
 export function mapOpenAIFinishReason(reason: unknown): FinishReason {
   switch (reason) {
     case 'stop':
+    // Baidu Qianfan's OpenAI-compatible API reports an ordinary end as `normal`.
+    case 'normal':
       return 'stop';
     case 'length':
       return 'length';
