@@ -82,12 +82,24 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     private readonly options: StreamTextOptions<TOOLS>,
   ) {
     this.signal = createCallSignal(options.abortSignal, call.timeout, { cancelable: true });
+    // Not every fetch errors a body that is already streaming when its signal aborts (mocks, polyfills),
+    // so the pump cancels its own read: an abort or timeout always settles the stream promptly.
+    this.signal.signal?.addEventListener('abort', this.onAbort, { once: true });
     this.prompt = call.callOptions.prompt;
     this.step = this.startStep();
     this.source = new ReadableStream<TextStreamPart<TOOLS>>(
       { pull: (controller) => this.pull(controller), cancel: (reason) => this.cancel(reason) },
       { highWaterMark: 0 },
     );
+  }
+
+  private readonly onAbort = () => {
+    this.step.reader?.cancel(this.signal.signal?.reason).catch(() => {});
+  };
+
+  private release(): void {
+    this.signal.signal?.removeEventListener('abort', this.onAbort);
+    this.signal.dispose();
   }
 
   private startStep(): StepState<TOOLS> {
@@ -112,6 +124,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
         step.reader ??= (await step.started).stream.getReader();
         const { done, value } = await step.reader.read();
         if (this.done) return;
+        if (this.signal.signal?.aborted) throw this.signal.signal.reason;
         if (done) {
           throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
         }
@@ -214,7 +227,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     const last = this.completedSteps[this.completedSteps.length - 1]!;
     const usage = this.completedSteps.reduce((total, step) => addUsage(total, step.usage), emptyUsage());
     this.done = true;
-    this.signal.dispose();
+    this.release();
     const { promises } = this;
     promises.text.resolve(last.text);
     promises.reasoningText.resolve(last.reasoningText);
@@ -242,7 +255,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     // An abort surfaces as the caller's reason (or the TimeoutError), whatever the transport threw.
     const error = signal?.aborted ? signal.reason : cause;
     this.done = true;
-    this.signal.dispose();
+    this.release();
     this.rejectAll(error);
     this.step.reader?.cancel(error).catch(() => {});
     this.options.onError?.({ error });
@@ -256,7 +269,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     this.done = true;
     const error = reason ?? new DOMException('The stream was cancelled.', 'AbortError');
     this.signal.abort(error);
-    this.signal.dispose();
+    this.release();
     this.rejectAll(error);
     await this.step.reader?.cancel(reason).catch(() => {});
   }
