@@ -40,5 +40,6 @@ export function chunkedStream(bytes: Uint8Array, splits: number[] = [], onCancel
 
 /** An SSE `Response` for msw handlers. */
 export function sseResponse(body: ReadableStream<Uint8Array> | Uint8Array, init: ResponseInit = {}): Response {
-  return new Response(body, { status: 200, ...init, headers: { 'content-type': 'text/event-stream; charset=utf-8', ...init.headers } });
+  // TS 5.9's DOM lib types Uint8Array<ArrayBufferLike> as no BodyInit; the runtime accepts it.
+  return new Response(body as BodyInit, { status: 200, ...init, headers: { 'content-type': 'text/event-stream; charset=utf-8', ...init.headers } });
 }
