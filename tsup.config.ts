@@ -5,6 +5,7 @@ export const entries = {
   index: 'src/index.ts',
   testing: 'src/testing/index.ts',
   'openai/index': 'providers/openai/index.ts',
+  'azure/index': 'providers/azure/index.ts',
 };
 
 export default defineConfig({
