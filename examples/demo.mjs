@@ -5,6 +5,7 @@ import { generateObject, generateText, streamText } from 'aigc';
 import { createOpenAI } from 'aigc/openai';
 import { z } from 'zod';
 import { startEmulator } from './emulator/server.mjs';
+import { runWeatherAssistant } from './weather-assistant.mjs';
 
 const live = Boolean(process.env.OPENAI_API_KEY);
 const emulator = live ? undefined : await startEmulator();
@@ -32,6 +33,9 @@ try {
     prompt: 'Give a title and tags for an article about AIGC.',
   });
   console.log(object);
+
+  step('tools: a weather assistant (two-step loop)');
+  await runWeatherAssistant(model);
 } finally {
   await emulator?.close();
 }
