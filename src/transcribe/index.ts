@@ -1,0 +1,3 @@
+export type { TranscribeOptions, TranscriptionAudio } from './prepare-transcription-call.js';
+export { transcribe } from './transcribe.js';
+export type { TranscribeResult } from './transcribe-result.js';
