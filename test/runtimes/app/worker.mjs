@@ -1,0 +1,11 @@
+// Cloudflare Workers entry (served by workerd): GET /?mock=<emulator origin>.
+import * as aigc from 'aigc';
+import * as openaiModule from 'aigc/openai';
+import { runSmoke } from './smoke.mjs';
+
+export default {
+  async fetch(request) {
+    const baseURL = new URL(request.url).searchParams.get('mock');
+    return Response.json(await runSmoke({ aigc, openaiModule, baseURL, runtime: 'workerd' }));
+  },
+};

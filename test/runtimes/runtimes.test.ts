@@ -1,0 +1,108 @@
+// The runtime matrix: the packed package, imported from its built entries,
+// runs every public function against the local emulator in each runtime.
+// One describe per runtime, one test per function, so a failure names both.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { repoRoot } from './support/paths.js';
+import './support/provided.js';
+import {
+  runBun, runChromium, runDeno, runEdgeVM, runNode20, runNode22, runWorkerd,
+  type SmokeReport, type SmokeResult,
+} from './support/runners.js';
+
+const emulatorURL = inject('emulatorURL');
+const coreExports = inject('exportedNames')['aigc'] ?? [];
+
+const fixtures = path.join(repoRoot, 'test', 'providers', 'openai', 'fixtures');
+const fixture = (name: string) => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as { choices: { message: { content: string } }[] };
+const streamedFixtureText = (name: string) =>
+  readFileSync(path.join(fixtures, name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{'))
+    .map((line) => (JSON.parse(line) as { choices?: { delta?: { content?: string | null } }[] }).choices?.[0]?.delta?.content ?? '')
+    .join('');
+
+/** What each function must return, the same in every runtime. */
+const checks: Record<string, (value: Record<string, unknown>) => void> = {
+  generateText(value) {
+    expect(value.text).toBe(fixture('chat-basic.json').choices[0]!.message.content);
+    expect(value.finishReason).toBe('stop');
+    expect(value.usage).toMatchObject({ inputTokens: expect.any(Number), outputTokens: expect.any(Number) });
+  },
+  streamText(value) {
+    const deltas = value.deltas as string[];
+    expect(deltas.length, 'the text arrives in several deltas').toBeGreaterThan(1);
+    expect(deltas.join('')).toBe(streamedFixtureText('chat-chinese.chunks.txt'));
+    expect(value.text).toBe(deltas.join(''));
+    expect(value.finishReason).toBe('stop');
+  },
+  generateObject(value) {
+    expect(value.object).toEqual(JSON.parse(fixture('chat-object.json').choices[0]!.message.content));
+  },
+  generateImage(value) {
+    expect(value.count).toBeGreaterThanOrEqual(1);
+    expect(value.mediaType).toMatch(/^image\//);
+    expect(value.byteLength).toBeGreaterThan(0);
+  },
+  speak(value) {
+    expect(value.mediaType).toMatch(/^audio\//);
+    expect(value.byteLength).toBeGreaterThan(0);
+  },
+  transcribe(value) {
+    expect(typeof value.text).toBe('string');
+    expect((value.text as string).length).toBeGreaterThan(0);
+  },
+};
+
+/**
+ * `fetchTransport`: the runtime must resolve the web `fetch` variant of the
+ * package (not the Node `undici` transport), seen as calls through
+ * `globalThis.fetch`.
+ */
+const runtimes: { name: string; run: (url: string) => Promise<SmokeReport & { consoleErrors?: string[] }>; fetchTransport: boolean }[] = [
+  { name: 'node 20', run: runNode20, fetchTransport: false },
+  { name: 'node 22', run: runNode22, fetchTransport: false },
+  { name: 'bun', run: runBun, fetchTransport: false },
+  { name: 'deno', run: runDeno, fetchTransport: true },
+  { name: 'cloudflare workerd', run: runWorkerd, fetchTransport: true },
+  { name: 'vercel edge-runtime', run: runEdgeVM, fetchTransport: true },
+  { name: 'chromium', run: runChromium, fetchTransport: true },
+];
+
+for (const runtime of runtimes) {
+  describe(runtime.name, () => {
+    let report: (SmokeReport & { consoleErrors?: string[] }) | undefined;
+    let failure: unknown;
+    beforeAll(async () => {
+      try {
+        report = await runtime.run(emulatorURL);
+      } catch (error) {
+        failure = error;
+      }
+    }, 120_000);
+
+    const resultOf = (name: string): SmokeResult => {
+      if (!report) throw failure instanceof Error ? failure : new Error(String(failure));
+      return report.results[name] ?? { status: 'error', error: { message: `no result for ${name}` } };
+    };
+
+    for (const name of Object.keys(checks)) {
+      const exported = coreExports.includes(name);
+      test.skipIf(!exported)(exported ? name : `${name} (skipped: not exported from aigc yet)`, (context) => {
+        const result = resultOf(name);
+        if (result.status === 'missing') context.skip(result.reason);
+        if (result.status === 'error') throw new Error(`${runtime.name}: ${name} threw ${result.error?.name}: ${result.error?.message}\n${result.error?.stack ?? ''}`);
+        checks[name]!(result.value!);
+        if (runtime.fetchTransport) expect(result.globalFetchCalls, 'requests go through globalThis.fetch').toBeGreaterThan(0);
+      });
+    }
+
+    if (runtime.name === 'chromium') {
+      test('logs no console errors', () => {
+        resultOf('generateText');
+        expect(report?.consoleErrors).toEqual([]);
+      });
+    }
+  });
+}
