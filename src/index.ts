@@ -24,6 +24,7 @@ export {
 } from './errors/index.js';
 export { generateObject, type GenerateObjectOptions, type GenerateObjectResult } from './generate-object/generate-object.js';
 export { streamObject, type DeepPartial, type StreamObjectOptions, type StreamObjectResult } from './generate-object/stream-object.js';
+export { generateImage, type GenerateImageOptions, type GenerateImageResult, type ImagePrompt, type ImagePromptInput } from './generate-image/index.js';
 export { generateText, type GenerateTextOptions } from './generate-text/generate-text.js';
 export type { GenerateTextResult } from './generate-text/generate-text-result.js';
 export type { StepResult } from './generate-text/step-result.js';
@@ -55,4 +56,9 @@ export type {
 export type * from './provider/index.js';
 export { jsonSchema, type FlexibleSchema, type InferSchema, type Schema } from './schema/as-schema.js';
 export type { StandardSchemaV1 } from './schema/standard-schema.js';
+export { runJob, type JobPollResult, type RunJobOptions, type RunJobResult } from './jobs/index.js';
+export { speak, streamSpeech, type SpeakOptions, type SpeakResult, type StreamSpeechResult } from './speak/index.js';
+export { transcribe, type TranscribeOptions, type TranscribeResult, type TranscriptionAudio } from './transcribe/index.js';
+export type { DownloadSettings } from './util/download.js';
+export type { GeneratedFile } from './util/generated-file.js';
 export type { AsyncIterableStream } from './stream/async-iterable-stream.js';
