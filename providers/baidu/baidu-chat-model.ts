@@ -1,0 +1,89 @@
+import { LoadAPIKeyError } from '../../src/errors/load-api-key-error.js';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamResult } from '../../src/provider/index.js';
+
+/** ERNIE chat model ids as Baidu spells them; any string is accepted (custom services too). */
+export type BaiduChatModelId =
+  | 'ernie-5.0-thinking-preview'
+  | 'ernie-4.5-turbo-128k'
+  | 'ernie-4.5-turbo-32k'
+  | 'ernie-4.5-turbo-vl-32k'
+  | 'ernie-4.5-8k-preview'
+  | 'ernie-x1-turbo-32k'
+  | 'ernie-4.0-turbo-8k'
+  | 'ernie-4.0-8k'
+  | 'ernie-3.5-8k'
+  | 'ernie-3.5-128k'
+  | 'ernie-speed-128k'
+  | 'ernie-speed-8k'
+  | 'ernie-lite-8k'
+  | 'ernie-tiny-8k'
+  | (string & {});
+
+/** Settings of one Baidu chat model: `baidu('ernie-4.5-turbo-128k', { api: 'v2' })`. */
+export interface BaiduChatSettings {
+  /**
+   * `v2`: Qianfan's OpenAI-compatible API with the `apiKey`; `v1`: the
+   * wenxinworkshop API with an access token from `clientId`/`clientSecret`.
+   * Default: v2 when an API key is configured, else v1.
+   */
+  api?: 'v1' | 'v2';
+  /** v1 only: the wenxinworkshop endpoint, for custom deployments (default: derived from the model id). */
+  endpoint?: string;
+  /** v2 only: whether the model takes images; default true for vision ids (`…-vl-…`, `ernie-4.5-8k-preview`, `ernie-5…`). */
+  imageInput?: boolean;
+}
+
+const VISION_MODEL = /(^|[-.])vl([-.\d]|$)|^ernie-4\.5-8k-preview|^ernie-5/i;
+
+/**
+ * `baidu(id)`: ERNIE over Qianfan v2 when an API key is configured and over
+ * v1 when only client credentials are, decided at call time because the
+ * default instance reads its credentials from the environment then.
+ */
+export class BaiduChatLanguageModel implements LanguageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = 'baidu.chat';
+  readonly modelId: string;
+  private readonly routes: { v1: LanguageModel; v2: LanguageModel; resolve: () => 'v1' | 'v2' | undefined };
+  private readonly imageInput: boolean;
+
+  /** Built by the Baidu provider with the two underlying models; `resolve` picks one per call (undefined: no credentials). */
+  constructor(modelId: string, routes: { v1: LanguageModel; v2: LanguageModel; resolve: () => 'v1' | 'v2' | undefined }, settings: BaiduChatSettings = {}) {
+    this.modelId = modelId;
+    this.routes = routes;
+    this.imageInput = settings.imageInput ?? VISION_MODEL.test(modelId);
+  }
+
+  /** What the model can do over the API a call would use now (v1 has JSON mode only and no images). */
+  get capabilities(): LanguageModel['capabilities'] {
+    return this.routes.resolve() === 'v1'
+      ? this.routes.v1.capabilities
+      : { structuredOutput: 'native', tools: true, imageInput: this.imageInput };
+  }
+
+  /** The API the next call goes over: `v1` or `v2`. */
+  get api(): 'v1' | 'v2' {
+    return this.routes.resolve() ?? 'v2';
+  }
+
+  private model(): LanguageModel {
+    const api = this.routes.resolve();
+    if (api === undefined) {
+      throw new LoadAPIKeyError({
+        provider: 'Baidu',
+        setting: 'apiKey',
+        environmentVariable: 'QIANFAN_API_KEY',
+        description: 'The Baidu Qianfan API key (or, for the v1 API, clientId and clientSecret / BAIDU_CLIENT_ID and BAIDU_CLIENT_SECRET)',
+      });
+    }
+    return this.routes[api];
+  }
+
+  async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    return this.model().doGenerate(options);
+  }
+
+  async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
+    return this.model().doStream(options);
+  }
+}

@@ -1,0 +1,38 @@
+import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
+import { isRecord } from '../../src/http/index.js';
+
+/** `providerOptions.baidu` for the v1 (wenxinworkshop) chat API. */
+export interface BaiduChatV1Options {
+  /** Repetition penalty, 1.0–2.0 (`penalty_score`). */
+  penaltyScore?: number;
+  /** Turn off ERNIE's built-in web search (`disable_search`). */
+  disableSearch?: boolean;
+  /** Add citation marks when search was used (`enable_citation`). */
+  enableCitation?: boolean;
+  /** Your end user's id (`user_id`). */
+  userId?: string;
+}
+
+const CHECKS: Record<keyof BaiduChatV1Options, (value: unknown) => boolean> = {
+  penaltyScore: (value) => typeof value === 'number' && value >= 1 && value <= 2,
+  disableSearch: (value) => typeof value === 'boolean',
+  enableCitation: (value) => typeof value === 'boolean',
+  userId: (value) => typeof value === 'string',
+};
+
+/** Validates `providerOptions.baidu` for v1 chat; unknown keys are rejected so typos do not pass silently. */
+export function parseBaiduChatV1Options(value: unknown): BaiduChatV1Options {
+  if (value === undefined) return {};
+  if (!isRecord(value)) throw new InvalidArgumentError({ argument: 'providerOptions.baidu', message: 'must be an object' });
+  for (const [name, item] of Object.entries(value)) {
+    const check = CHECKS[name as keyof BaiduChatV1Options];
+    if (!check) {
+      throw new InvalidArgumentError({
+        argument: `providerOptions.baidu.${name}`,
+        message: `is not a v1 chat option; known options: ${Object.keys(CHECKS).join(', ')}`,
+      });
+    }
+    if (item !== undefined && !check(item)) throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: 'has the wrong type or range', value: item });
+  }
+  return value as BaiduChatV1Options;
+}
