@@ -73,6 +73,8 @@ export function createOpenAIChatStreamHandler(
       if (fingerprint) providerMetadata = { openai: { systemFingerprint: fingerprint } };
       const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
       if (!isRecord(choice)) return;
+      // Moonshot reports stream usage inside the last choice rather than in a usage chunk.
+      if (!isRecord(chunk.usage) && isRecord(choice.usage)) usage = mapOpenAIUsage(choice.usage);
       const delta = isRecord(choice.delta) ? choice.delta : undefined;
       if (delta) {
         const reasoning = asString(delta.reasoning_content) ?? asString(delta.reasoning);
