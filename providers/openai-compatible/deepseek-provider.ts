@@ -1,0 +1,31 @@
+import type { OpenAICompatibleProvider } from './openai-compatible-provider.js';
+import { createOpenAICompatiblePreset, type OpenAICompatiblePreset, type OpenAICompatiblePresetSettings } from './openai-compatible-preset.js';
+
+/** DeepSeek chat model ids; any string is accepted. */
+export type DeepSeekChatModelId = 'deepseek-v4-flash' | 'deepseek-v4-pro' | 'deepseek-chat' | 'deepseek-reasoner' | (string & {});
+
+/** DeepSeek (api-docs.deepseek.com): JSON mode but no JSON Schema, `max_tokens`, reasoning as `reasoning_content`. */
+export const DEEPSEEK_PRESET: OpenAICompatiblePreset = {
+  name: 'deepseek',
+  displayName: 'DeepSeek',
+  baseURL: 'https://api.deepseek.com',
+  apiKeyEnvironmentVariable: 'DEEPSEEK_API_KEY',
+  maxTokensField: 'max_tokens',
+  structuredOutputs: false,
+  streamUsage: true,
+};
+
+/**
+ * Creates a DeepSeek provider. `deepseek-reasoner` streams its chain of
+ * thought as `reasoning-delta` parts (`reasoningText` in `generateText`).
+ *
+ * @example
+ * const deepseek = createDeepSeek({ apiKey: process.env.MY_DEEPSEEK_KEY });
+ * const { text, reasoningText } = await generateText({ model: deepseek('deepseek-reasoner'), prompt: '9.11 和 9.8 哪个大？' });
+ */
+export function createDeepSeek(settings: OpenAICompatiblePresetSettings = {}): OpenAICompatibleProvider<DeepSeekChatModelId> {
+  return createOpenAICompatiblePreset(DEEPSEEK_PRESET, settings);
+}
+
+/** The default DeepSeek provider: `DEEPSEEK_API_KEY` from the environment, read at call time. */
+export const deepseek: OpenAICompatibleProvider<DeepSeekChatModelId> = /* @__PURE__ */ createDeepSeek();

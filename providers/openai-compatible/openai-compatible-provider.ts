@@ -1,0 +1,119 @@
+import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
+import { isRecord, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import type { LanguageModel, Provider } from '../../src/provider/index.js';
+import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
+import type { OpenAIConfig } from '../openai/openai-config.js';
+
+/** What a server supports beyond the Chat Completions basics. */
+export interface OpenAICompatibleCapabilities {
+  /** Where the token limit goes; most compatible servers know only `max_tokens` (the default). */
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+  /** Whether `response_format: json_schema` works; otherwise JSON mode plus the schema in the prompt (default false). */
+  structuredOutputs?: boolean;
+  /** Whether to ask for a usage chunk with `stream_options.include_usage` (default true). */
+  streamUsage?: boolean;
+}
+
+/** Settings of {@link createOpenAICompatible}. */
+export interface OpenAICompatibleProviderSettings extends OpenAICompatibleCapabilities {
+  /** The provider's name: its `providerOptions` key and the prefix of `provider` in errors (`deepseek` → `deepseek.chat`). */
+  name: string;
+  /** The URL the API paths are appended to, usually ending in `/v1` (`http://localhost:8000/v1`). */
+  baseURL: string;
+  /** Sent as `Authorization: Bearer …` when given; local servers usually need none. */
+  apiKey?: string;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Query parameters on every request (some gateways take their key or version there). */
+  queryParams?: Record<string, string>;
+  /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
+  fetch?: FetchFunction;
+}
+
+/** A provider instance for an OpenAI-compatible server; `MODEL_ID` lists known ids for autocompletion. */
+export interface OpenAICompatibleProvider<MODEL_ID extends string = string> extends Provider {
+  /** A Chat Completions model. */
+  (modelId: MODEL_ID): LanguageModel;
+  /** A Chat Completions model. */
+  languageModel(modelId: MODEL_ID): LanguageModel;
+  /** A Chat Completions model (the same as calling the provider). */
+  chat(modelId: MODEL_ID): LanguageModel;
+}
+
+/** How {@link buildOpenAICompatibleProvider} reaches a server; presets read their key and URL lazily. */
+export interface OpenAICompatibleConnection extends OpenAICompatibleCapabilities {
+  /** The provider's name. */
+  name: string;
+  /** The base URL, read per request. */
+  baseURL: () => string;
+  /** Headers with credentials, read per request. */
+  headers: () => Record<string, string | undefined>;
+  /** Query parameters on every request. */
+  queryParams?: Record<string, string>;
+  /** A custom fetch. */
+  fetch?: FetchFunction;
+}
+
+/**
+ * Creates a provider for any server that speaks OpenAI's Chat Completions
+ * wire format: vLLM, LM Studio, llama.cpp, LiteLLM, One API and the cloud
+ * services with presets in this module.
+ *
+ * @example
+ * const vllm = createOpenAICompatible({ name: 'vllm', baseURL: 'http://localhost:8000/v1', structuredOutputs: true });
+ * const { text } = await generateText({ model: vllm('Qwen/Qwen3-8B'), prompt: 'Hi' });
+ */
+export function createOpenAICompatible(settings: OpenAICompatibleProviderSettings): OpenAICompatibleProvider {
+  if (!isRecord(settings)) throw new InvalidArgumentError({ argument: 'settings', message: 'must be an object with `name` and `baseURL`' });
+  validateName(settings.name);
+  validateBaseURL(settings.baseURL);
+  validateQueryParams(settings.queryParams);
+  const baseURL = withoutTrailingSlash(settings.baseURL);
+  return buildOpenAICompatibleProvider({
+    ...settings,
+    baseURL: () => baseURL,
+    headers: () => ({ ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...settings.headers }),
+  });
+}
+
+/** Builds the provider from a connection; shared by {@link createOpenAICompatible} and the presets. */
+export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(connection: OpenAICompatibleConnection): OpenAICompatibleProvider<MODEL_ID> {
+  const query = connection.queryParams && Object.keys(connection.queryParams).length > 0 ? `?${new URLSearchParams(connection.queryParams)}` : '';
+  const config = (modality: string): OpenAIConfig => ({
+    provider: `${connection.name}.${modality}`,
+    url: ({ path }) => `${connection.baseURL()}${path}${query}`,
+    headers: connection.headers,
+    fetch: connection.fetch,
+    maxTokensField: connection.maxTokensField ?? 'max_tokens',
+    structuredOutputs: connection.structuredOutputs ?? false,
+    streamUsage: connection.streamUsage ?? true,
+  });
+  const chatConfig = config('chat');
+  const chat = (modelId: MODEL_ID) => new OpenAIChatLanguageModel(modelId, chatConfig);
+  return Object.assign((modelId: MODEL_ID) => chat(modelId), { languageModel: chat, chat });
+}
+
+function validateName(name: unknown): void {
+  // The name becomes the providerOptions key and the part of `provider` before the dot.
+  if (typeof name !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(name)) {
+    throw new InvalidArgumentError({ argument: 'name', message: 'must be a non-empty identifier (letters, digits, `-`, `_`), e.g. `vllm`', value: name });
+  }
+}
+
+function validateBaseURL(baseURL: unknown): void {
+  if (typeof baseURL === 'string' && /^https?:\/\//i.test(baseURL)) {
+    try {
+      new URL(baseURL);
+      return;
+    } catch {
+      // Reported below with the setting's name.
+    }
+  }
+  throw new InvalidArgumentError({ argument: 'baseURL', message: 'must be an http(s) URL such as `http://localhost:8000/v1`', value: baseURL });
+}
+
+function validateQueryParams(queryParams: unknown): void {
+  if (queryParams === undefined) return;
+  if (isRecord(queryParams) && Object.values(queryParams).every((value) => typeof value === 'string')) return;
+  throw new InvalidArgumentError({ argument: 'queryParams', message: 'must be an object of string values' });
+}

@@ -1,0 +1,47 @@
+import { http, HttpResponse } from 'msw';
+import { server } from '../../support/msw-server.js';
+import { chunkedStream, readChunks, readFixture, sseBytes, sseResponse } from '../../support/sse.js';
+
+const fixtures = new URL('./fixtures/', import.meta.url);
+
+/** A request as it reached the wire. */
+export interface CapturedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: any;
+}
+
+type Reply = (request: CapturedRequest, index: number) => Response | Promise<Response>;
+
+/** A JSON fixture by name. */
+export const fixture = (name: string): any => readFixture(new URL(`${name}.json`, fixtures));
+
+/**
+ * Serves POST requests to one URL (path only; msw matches any query, the test
+ * asserts it) with successive replies (the last repeats) and records them.
+ */
+export function serve(url: string, ...replies: Reply[]): CapturedRequest[] {
+  const requests: CapturedRequest[] = [];
+  server.use(
+    http.post(url, async ({ request }) => {
+      const text = await request.text();
+      const captured: CapturedRequest = {
+        url: request.url,
+        method: request.method,
+        headers: Object.fromEntries(request.headers),
+        body: text ? JSON.parse(text) : undefined,
+      };
+      const index = requests.push(captured) - 1;
+      return replies[Math.min(index, replies.length - 1)]!(captured, index);
+    }),
+  );
+  return requests;
+}
+
+/** A JSON reply from a fixture, with a request id header. */
+export const json = (name: string, status = 200): Reply => () =>
+  HttpResponse.json(fixture(name), { status, headers: { 'x-request-id': 'req-compat-1' } });
+
+/** An SSE reply from a `.chunks.txt` fixture. */
+export const sse = (name: string): Reply => () => sseResponse(chunkedStream(sseBytes(readChunks(new URL(`${name}.chunks.txt`, fixtures)))));
