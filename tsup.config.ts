@@ -7,6 +7,7 @@ export const entries = {
   'openai/index': 'providers/openai/index.ts',
   'azure/index': 'providers/azure/index.ts',
   'midjourney/index': 'providers/midjourney/index.ts',
+  'openai-compatible/index': 'providers/openai-compatible/index.ts',
 };
 
 export default defineConfig({
