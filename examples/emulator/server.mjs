@@ -3,10 +3,11 @@
 // so every demo step runs through the real provider code.
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { routes as azureRoutes } from './routes/azure.mjs';
 import { routes as openaiRoutes } from './routes/openai.mjs';
 
 /** Every provider's routes: { method, match(pathname) => boolean, handle(context) }. Add a provider by adding its module here. */
-const routes = [...openaiRoutes];
+const routes = [...azureRoutes, ...openaiRoutes];
 
 /** Starts the emulator on 127.0.0.1 (a random port unless given); resolves to { url, close }. */
 export function startEmulator({ port = 0, log = false } = {}) {
