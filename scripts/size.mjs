@@ -1,0 +1,111 @@
+// Bundle budgets (`npm run size`, after a build): what a user ships when they
+// bundle aigc for the browser. Each row bundles a small user module with
+// esbuild (platform browser, minified, everything bundled) against the built
+// package through its `exports` map, then gzips it. zod is external because
+// the user code here does not import it (it is a peer dependency; the "with
+// zod" column shows the cost when the app does not already ship zod).
+// Prints the table; exits 1 when a row is over its budget.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const KB = 1024;
+
+/** Resolves `aigc` and `aigc/x` through package.json `exports` with the browser conditions, to dist files. */
+const selfReference = {
+  name: 'aigc-self-reference',
+  setup(pluginBuild) {
+    const conditions = ['browser', 'import', 'default'];
+    const pick = (value) => {
+      if (typeof value === 'string') return value;
+      for (const [condition, inner] of Object.entries(value ?? {})) if (conditions.includes(condition)) return pick(inner);
+      return undefined;
+    };
+    pluginBuild.onResolve({ filter: /^aigc(\/.*)?$/ }, (args) => {
+      const key = `.${args.path.slice('aigc'.length)}`;
+      const target = pick(manifest.exports[key]);
+      if (!target) return { errors: [{ text: `aigc has no export ${key} for the browser` }] };
+      const file = path.join(root, target);
+      if (!existsSync(file)) return { errors: [{ text: `${target} is missing: run \`npm run build\` first (\`npm run size\` does)` }] };
+      return { path: file };
+    });
+  },
+};
+
+async function measure(source, { zodExternal }) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: 'user-app.js', loader: 'js' },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: zodExternal ? ['zod', 'zod/*'] : [],
+    plugins: [selfReference],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const useText = (fn, providerImport, model) => `
+import { ${fn} } from 'aigc';
+${providerImport}
+export async function run(prompt) {
+  const result = ${fn === 'generateText' ? 'await ' : ''}${fn}({ model: ${model}, prompt });
+  return ${fn === 'generateText' ? 'result.text' : 'result.textStream'};
+}`;
+
+const rows = [
+  { name: "aigc + aigc/openai, generateText", budget: 20 * KB, source: useText('generateText', "import { openai } from 'aigc/openai';", "openai('gpt-4o-mini')") },
+  { name: "aigc + aigc/openai, streamText", budget: 22 * KB, source: useText('streamText', "import { openai } from 'aigc/openai';", "openai('gpt-4o-mini')") },
+];
+
+// Every other provider entry, whole (export *), measured on top of core's generateText.
+const coreOnly = useText('generateText', '', 'globalThis.model');
+const providerKeys = Object.keys(manifest.exports).filter((key) => !['.', './testing', './package.json', './openai'].includes(key));
+for (const key of ['./openai', ...providerKeys]) {
+  rows.push({
+    name: `aigc${key.slice(1)} (whole entry) on top of core`,
+    budget: key === './openai' ? undefined : 12 * KB,
+    base: coreOnly,
+    source: `${coreOnly}\nexport * from 'aigc${key.slice(1)}';`,
+  });
+}
+
+const table = [];
+let over = 0;
+for (const row of rows) {
+  const size = await measure(row.source, { zodExternal: true });
+  const withZod = await measure(row.source, { zodExternal: false });
+  if (row.base) {
+    const base = await measure(row.base, { zodExternal: true });
+    const baseWithZod = await measure(row.base, { zodExternal: false });
+    size.minified -= base.minified;
+    size.gzip -= base.gzip;
+    withZod.gzip -= baseWithZod.gzip;
+  }
+  const ok = row.budget === undefined || size.gzip <= row.budget;
+  if (!ok) over += 1;
+  table.push({ ...row, size, withZod, ok });
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const lines = [
+  '| bundle (esbuild, browser, minified) | min | gzip | budget (gzip) | gzip with zod bundled | |',
+  '|---|---:|---:|---:|---:|---|',
+  ...table.map((row) =>
+    `| ${row.name} | ${kb(row.size.minified)} | ${kb(row.size.gzip)} | ${row.budget ? kb(row.budget) : '—'} | ${kb(row.withZod.gzip)} | ${row.ok ? 'ok' : 'OVER'} |`),
+];
+console.log(lines.join('\n'));
+mkdirSync(path.join(root, '.out'), { recursive: true });
+writeFileSync(path.join(root, '.out', 'size.json'), JSON.stringify(table.map(({ name, budget, size, withZod, ok }) => ({ name, budget, ...size, gzipWithZod: withZod.gzip, ok })), null, 2));
+if (over) {
+  console.error(`\n${over} bundle(s) over budget`);
+  process.exit(1);
+}
