@@ -1,7 +1,10 @@
 import { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
-import type { LanguageModel, Provider } from '../../src/provider/index.js';
+import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel, type OpenAIChatModelId } from './openai-chat-model.js';
 import type { OpenAIConfig } from './openai-config.js';
+import { OpenAIImageModel, type OpenAIImageModelId } from './openai-image-model.js';
+import { OpenAISpeechModel, type OpenAISpeechModelId } from './openai-speech-model.js';
+import { OpenAITranscriptionModel, type OpenAITranscriptionModelId } from './openai-transcription-model.js';
 
 /** Settings of {@link createOpenAI}. */
 export interface OpenAIProviderSettings {
@@ -27,6 +30,18 @@ export interface OpenAIProvider extends Provider {
   languageModel(modelId: OpenAIChatModelId): LanguageModel;
   /** A Chat Completions model (the same as calling the provider). */
   chat(modelId: OpenAIChatModelId): LanguageModel;
+  /** An image model (`gpt-image-1`, `dall-e-3`, `dall-e-2`). */
+  image(modelId: OpenAIImageModelId): ImageModel;
+  /** An image model (the same as `image`). */
+  imageModel(modelId: OpenAIImageModelId): ImageModel;
+  /** A text-to-speech model (`tts-1`, `tts-1-hd`, `gpt-4o-mini-tts`). */
+  speech(modelId: OpenAISpeechModelId): SpeechModel;
+  /** A text-to-speech model (the same as `speech`). */
+  speechModel(modelId: OpenAISpeechModelId): SpeechModel;
+  /** A speech-to-text model (`whisper-1`, `gpt-4o-transcribe`). */
+  transcription(modelId: OpenAITranscriptionModelId): TranscriptionModel;
+  /** A speech-to-text model (the same as `transcription`). */
+  transcriptionModel(modelId: OpenAITranscriptionModelId): TranscriptionModel;
 }
 
 /**
@@ -51,7 +66,22 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   });
   const chatConfig = config('chat');
   const chat = (modelId: OpenAIChatModelId) => new OpenAIChatLanguageModel(modelId, chatConfig);
-  return Object.assign((modelId: OpenAIChatModelId) => chat(modelId), { languageModel: chat, chat });
+  const imageConfig = config('image');
+  const speechConfig = config('speech');
+  const transcriptionConfig = config('transcription');
+  const image = (modelId: OpenAIImageModelId) => new OpenAIImageModel(modelId, imageConfig);
+  const speech = (modelId: OpenAISpeechModelId) => new OpenAISpeechModel(modelId, speechConfig);
+  const transcription = (modelId: OpenAITranscriptionModelId) => new OpenAITranscriptionModel(modelId, transcriptionConfig);
+  return Object.assign((modelId: OpenAIChatModelId) => chat(modelId), {
+    languageModel: chat,
+    chat,
+    image,
+    imageModel: image,
+    speech,
+    speechModel: speech,
+    transcription,
+    transcriptionModel: transcription,
+  });
 }
 
 /** The default OpenAI provider: `OPENAI_API_KEY` and `OPENAI_BASE_URL` from the environment, read at call time. */
