@@ -8,6 +8,7 @@ export const entries = {
   'azure/index': 'providers/azure/index.ts',
   'midjourney/index': 'providers/midjourney/index.ts',
   'openai-compatible/index': 'providers/openai-compatible/index.ts',
+  'stability/index': 'providers/stability/index.ts',
 };
 
 export default defineConfig({
