@@ -1,16 +1,14 @@
 import { NoContentGeneratedError } from '../../src/errors/no-content-generated-error.js';
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { headersToRecord } from '../../src/http/index.js';
-import type { ImageModel, ImageModelCallOptions, ImageModelOutput, ImageModelResult, Warning } from '../../src/provider/index.js';
-import { detectMediaType } from '../../src/util/detect-media-type.js';
-import { download } from '../../src/util/download.js';
+import type { ImageModel, ImageModelCallOptions, ImageModelResult, Warning } from '../../src/provider/index.js';
 import { prepareMidjourneyAction } from './midjourney-action.js';
+import { toMidjourneyImages } from './midjourney-grid-images.js';
 import type { MidjourneyConfig } from './midjourney-config.js';
 import { parseMidjourneyImageOptions, type MidjourneyBlendDimensions, type MidjourneyImageOptions } from './midjourney-image-options.js';
 import { toMidjourneyDataUrl, toMidjourneyImageInput } from './midjourney-image-input.js';
 import { runMidjourneyJob } from './midjourney-job.js';
 import { buildMidjourneyPrompt, versionFromModelId } from './midjourney-prompt.js';
-import { splitMidjourneyGrid } from './midjourney-split-grid.js';
 import { submitMidjourney } from './midjourney-submit.js';
 import type { MidjourneyTask } from './midjourney-task.js';
 
@@ -26,12 +24,13 @@ const GRID_ACTIONS = new Set(['IMAGINE', 'VARIATION', 'REROLL', 'BLEND', 'PAN', 
  * A Midjourney image model behind midjourney-proxy: `/submit/imagine` (or
  * `/submit/blend`, `/submit/change`, `/submit/action`), then `/task/{id}/fetch`
  * polled by the job engine. One job makes one 2×2 grid; it is returned as one
- * image URL (core downloads it) unless `providerOptions.midjourney.split` cuts it in four.
+ * image URL (core downloads it), or cut into its four images with
+ * `providerOptions.midjourney.split` or when `n > 1`.
  */
 export class MidjourneyImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;
   readonly modelId: string;
-  /** One job yields one grid of four; `n` up to 4 is one job (four images only with `split`). */
+  /** One job yields one grid of four; `n` up to 4 is one job, its grid cut in four. */
   readonly maxImagesPerCall = 4;
   private readonly config: MidjourneyConfig;
   private readonly version: ReturnType<typeof versionFromModelId>;
@@ -90,22 +89,21 @@ export class MidjourneyImageModel implements ImageModel {
       throw new NoContentGeneratedError({ provider: this.provider, message: `${this.provider} job ${jobId} succeeded without an imageUrl` });
     }
     const grid = isGrid(task);
-    if (options.n > 1 && !settings.split && grid) {
-      warnings.push({ type: 'unsupported-setting', setting: 'n', details: 'a Midjourney job returns one 2×2 grid image; pass providerOptions.midjourney.split: true to get its four images' });
-    }
-    let images: ImageModelOutput[] = [{ type: 'url', url: task.imageUrl, ...mediaTypeOf(task.imageUrl) }];
-    if (settings.split && !grid) {
-      warnings.push({ type: 'unsupported-setting', setting: 'providerOptions.midjourney.split', details: `job ${jobId} (${task.action ?? 'unknown action'}) made a single image, not a grid` });
-    } else if (settings.split) {
-      // Core's download: size-capped, and it never sends the proxy's secret to the CDN host.
-      const downloaded = await download(task.imageUrl, { fetch: this.config.fetch }, options.abortSignal);
-      images = (await splitMidjourneyGrid(downloaded.data, detectMediaType(downloaded.data) ?? downloaded.mediaType)).map((data) => ({ type: 'bytes', data, mediaType: 'image/png' }));
-    }
+    const { images, split } = await toMidjourneyImages({
+      jobId,
+      imageUrl: task.imageUrl,
+      grid,
+      split: settings.split,
+      n: options.n,
+      fetch: this.config.fetch,
+      abortSignal: options.abortSignal,
+      warnings,
+    });
     return {
       images,
       warnings,
       response: { id: jobId, modelId: this.modelId, timestamp: new Date(task.finishTime ?? Date.now()), headers: headers ? headersToRecord(headers) : undefined },
-      providerMetadata: { midjourney: taskMetadata(task, grid, settings.split === true && grid) },
+      providerMetadata: { midjourney: taskMetadata(task, grid, split) },
     };
   }
 
@@ -190,12 +188,6 @@ function blendDimensions(options: ImageModelCallOptions, settings: MidjourneyIma
 function isGrid(task: MidjourneyTask): boolean {
   if (task.buttons.length > 0) return task.buttons.some((button) => button.customId.split('::')[2] === 'upsample');
   return GRID_ACTIONS.has(task.action ?? 'IMAGINE');
-}
-
-function mediaTypeOf(url: string): { mediaType?: string } {
-  const extension = /\.(png|webp|jpe?g|gif)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
-  if (!extension) return {};
-  return { mediaType: extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : `image/${extension}` };
 }
 
 function taskMetadata(task: MidjourneyTask, grid: boolean, split: boolean): Record<string, unknown> {

@@ -8,7 +8,10 @@ export type MidjourneyBlendDimensions = 'PORTRAIT' | 'SQUARE' | 'LANDSCAPE';
 
 /** `providerOptions.midjourney` for image calls. */
 export interface MidjourneyImageOptions {
-  /** Cut the 2×2 grid into four images (see docs/midjourney.md for where this runs). Default false: one grid image. */
+  /**
+   * Cut the 2×2 grid into four PNGs (see docs/midjourney.md for where this runs). Default: cut when `n > 1`
+   * (falling back to the whole grid, with a warning, where the runtime cannot); `true` always cuts, `false` never.
+   */
   split?: boolean;
   /** Raw parameters appended to the prompt: `'--stylize 250 --tile'` or `{ stylize: 250, tile: true }`. */
   parameters?: MidjourneyParameters;

@@ -10,10 +10,15 @@ export interface MidjourneyPromptInput {
   prompt: string;
   /** `--v 7` or `--niji 6`, from the model id; undefined sends none (the account's default). */
   version: { name: 'v' | 'niji'; value: string | undefined } | undefined;
+  /** `W:H`, sent as `--ar`. */
   aspectRatio?: string;
+  /** `WxH`, reduced to `--ar` when there is no aspect ratio. */
   size?: string;
+  /** Sent as `--seed`. */
   seed?: number;
+  /** Sent as `--no`. */
   negativePrompt?: string;
+  /** Raw extras from `providerOptions.midjourney.parameters`. */
   parameters?: MidjourneyParameters;
   /** Image prompts (public URLs), put first as Midjourney expects. */
   imageUrls?: string[];

@@ -111,18 +111,18 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
     expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'size', details: 'Midjourney has no pixel sizes; sent as --ar 7:4' }]);
   });
 
-  it('passes notifyHook and state through and warns that n > 1 still makes one grid', async () => {
+  it('passes notifyHook and state through and warns that n > 1 with split off still makes one grid', async () => {
     const submits = serveSubmit('imagine', json('submit-imagine-ok'));
     serveTask(JOB, json('task-imagine-success'));
 
     const result = await provider()('v7').doGenerate(callOptions({
       prompt: 'a fox',
       n: 4,
-      providerOptions: { midjourney: { notifyHook: 'https://example.com/mj-hook', state: 'user-42' } },
+      providerOptions: { midjourney: { notifyHook: 'https://example.com/mj-hook', state: 'user-42', split: false } },
     }));
 
     expect(submits[0]!.body).toEqual({ prompt: 'a fox --v 7', notifyHook: 'https://example.com/mj-hook', state: 'user-42' });
-    expect(result.images).toHaveLength(1);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png', mediaType: 'image/png' }]);
     expect(result.warnings).toEqual([expect.objectContaining({ type: 'unsupported-setting', setting: 'n' })]);
   });
 

@@ -56,6 +56,33 @@ describe('MidjourneyImageModel.doGenerate (split)', () => {
     expect(providerMetadata.midjourney).toMatchObject({ jobId: JOB, split: true });
   });
 
+  it('cuts the grid when n > 1 and split is unset, returning the first n images', async () => {
+    serveSubmit('imagine', json('submit-imagine-ok'));
+    serveTask(JOB, json('task-imagine-success'));
+    const downloads = serveImage(GRID_URL, gridPng(8, 8));
+
+    const result = await provider()('v7').doGenerate(callOptions({ prompt: 'a fox', n: 2 }));
+
+    expect(downloads).toHaveLength(1);
+    expect(result.warnings).toEqual([]);
+    expect(result.images).toHaveLength(2);
+    expect(decodeRgbaPng(bytesOf(result.images[1]!)).pixel(0, 0)).toEqual(gridPixel(4, 0, 8, 8));
+    expect(result.providerMetadata?.midjourney).toMatchObject({ split: true });
+  });
+
+  it('falls back to the whole grid with a warning when n > 1 cannot be cut here (WebP on Node)', async () => {
+    serveSubmit('imagine', json('submit-imagine-ok'));
+    serveTask(JOB, json('task-imagine-success', { imageUrl: 'https://cdn.discordapp.com/attachments/1/2/grid_0.webp' }));
+    const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0, 0]);
+    serveImage('https://cdn.discordapp.com/attachments/1/2/grid_0.webp', webp, 'image/webp');
+
+    const result = await provider()('v7').doGenerate(callOptions({ prompt: 'a fox', n: 4 }));
+
+    expect(result.images).toEqual([{ type: 'bytes', data: webp, mediaType: 'image/webp' }]);
+    expect(result.warnings).toEqual([expect.objectContaining({ setting: 'n', details: expect.stringContaining('OffscreenCanvas') })]);
+    expect(result.providerMetadata?.midjourney).toMatchObject({ split: false });
+  });
+
   it('keeps an upscale whole and warns that there was no grid to split', async () => {
     serveSubmit('change', json('submit-imagine-ok', { result: '1689231577423100' }));
     serveTask('1689231577423100', json('task-upscale-success'));
