@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { loadApiKey, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import type { OpenAICompatibleIgnoredSetting } from './openai-compatible-chat-model.js';
 import {
   buildOpenAICompatibleProvider,
   type OpenAICompatibleCapabilities,
@@ -28,6 +29,8 @@ export interface OpenAICompatiblePreset extends OpenAICompatibleCapabilities {
   baseURL: string;
   /** Environment variable holding the key; undefined when the server needs none (Ollama). */
   apiKeyEnvironmentVariable?: string;
+  /** Settings the service accepts but ignores for a model. */
+  ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
 }
 
 /** Creates a provider from a preset and the user's settings; the key is required only when the preset names an env var. */

@@ -3,6 +3,7 @@ import { isRecord, withoutTrailingSlash, type FetchFunction } from '../../src/ht
 import type { LanguageModel, Provider } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
+import { OpenAICompatibleChatLanguageModel, type OpenAICompatibleIgnoredSetting } from './openai-compatible-chat-model.js';
 
 /** What a server supports beyond the Chat Completions basics. */
 export interface OpenAICompatibleCapabilities {
@@ -52,6 +53,8 @@ export interface OpenAICompatibleConnection extends OpenAICompatibleCapabilities
   queryParams?: Record<string, string>;
   /** A custom fetch. */
   fetch?: FetchFunction;
+  /** Settings the server accepts but ignores for a model; they are left out and reported as warnings. */
+  ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
 }
 
 /**
@@ -89,7 +92,10 @@ export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(
     streamUsage: connection.streamUsage ?? true,
   });
   const chatConfig = config('chat');
-  const chat = (modelId: MODEL_ID) => new OpenAIChatLanguageModel(modelId, chatConfig);
+  const chat = (modelId: MODEL_ID) => {
+    const ignored = connection.ignoredSettings?.(modelId) ?? [];
+    return ignored.length > 0 ? new OpenAICompatibleChatLanguageModel(modelId, chatConfig, ignored) : new OpenAIChatLanguageModel(modelId, chatConfig);
+  };
   return Object.assign((modelId: MODEL_ID) => chat(modelId), { languageModel: chat, chat });
 }
 

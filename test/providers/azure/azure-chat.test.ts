@@ -133,6 +133,16 @@ describe('azure chat with Entra ID tokens', () => {
     expect(requests.map((request) => request.headers.authorization)).toEqual(['Bearer eyJ0eXAiOiJKV1Qi.token-1', 'Bearer eyJ0eXAiOiJKV1Qi.token-2']);
   });
 
+  it('never shows the bearer token in an error', async () => {
+    const token = 'eyJ0eXAiOiJKV1Qi.secret-token-value';
+    serveAzure(V1_URL, () => new Response(JSON.stringify({ error: { code: 'InvalidAuthenticationToken', message: `Token ${token} is expired.` } }), { status: 401 }));
+    const error = await generateText({ model: createAzure({ resourceName: 'myres', getToken: () => token })('gpt4o-prod'), prompt: 'hi' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ statusCode: 401, code: 'InvalidAuthenticationToken' });
+    const shown = `${(error as Error).message} ${JSON.stringify(error)}`;
+    expect(shown).not.toContain('secret-token-value');
+    expect(shown).toContain('Token *** is expired.');
+  });
+
   it('rejects an empty token with InvalidArgumentError before any request', async () => {
     const requests = serveAzure(V1_URL, json('chat-basic'));
     const error = await generateText({ model: createAzure({ resourceName: 'myres', getToken: () => '' })('gpt4o-prod'), prompt: 'hi' }).catch((caught: unknown) => caught);

@@ -113,6 +113,20 @@ describe('reasoning_content', () => {
     expect(await result.usage).toMatchObject({ inputTokens: 15, outputTokens: 20, reasoningTokens: 12 });
   });
 
+  it('deepseek-reasoner: leaves sampling settings it ignores off the wire and warns', async () => {
+    const requests = serve('https://api.deepseek.com/chat/completions', json('deepseek-reasoner'), sse('deepseek-reasoner'));
+    const model = createDeepSeek({ apiKey: 'sk-ds-0123456789' })('deepseek-reasoner');
+    const result = await generateText({ model, prompt: 'x', temperature: 0.2, topP: 0.9, maxOutputTokens: 100 });
+    const expected = ['temperature', 'topP'].map((setting) => ({ type: 'unsupported-setting', setting, details: `deepseek-reasoner ignores ${setting}` }));
+    expect(result.warnings).toEqual(expected);
+    expect(requests[0]!.body).toEqual({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'x' }], max_tokens: 100 });
+
+    const parts = await readAll(streamText({ model, prompt: 'x', presencePenalty: 0.5 }).fullStream);
+    expect(parts[0]).toEqual({ type: 'stream-start', warnings: [{ type: 'unsupported-setting', setting: 'presencePenalty', details: 'deepseek-reasoner ignores presencePenalty' }] });
+    expect(requests[1]!.body.presence_penalty).toBeUndefined();
+    expect(requests[1]!.body.stream).toBe(true);
+  });
+
   it('qwen thinking models: streams reasoning_content deltas as reasoning', async () => {
     const requests = serve('https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions', sse('qwen-thinking'));
     const result = streamText({ model: createQwen({ apiKey: 'sk-qwen-0123456789' })('qwq-plus'), prompt: '你好' });

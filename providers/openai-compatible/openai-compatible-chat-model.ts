@@ -1,0 +1,51 @@
+import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamPart, LanguageModelStreamResult, Warning } from '../../src/provider/index.js';
+import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
+import type { OpenAIConfig } from '../openai/openai-config.js';
+
+/** Sampling settings a compatible server may accept without error and then ignore. */
+export type OpenAICompatibleIgnoredSetting = 'temperature' | 'topP' | 'presencePenalty' | 'frequencyPenalty';
+
+/**
+ * The OpenAI chat model for a server that silently ignores some settings for
+ * some models (DeepSeek's reasoner takes `temperature` without error and
+ * does not apply it). Those settings are left off the wire and reported as
+ * warnings instead of being dropped unseen.
+ */
+export class OpenAICompatibleChatLanguageModel extends OpenAIChatLanguageModel {
+  private readonly ignoredSettings: readonly OpenAICompatibleIgnoredSetting[];
+
+  /** Built by a provider factory; not called by users. */
+  constructor(modelId: string, config: OpenAIConfig, ignoredSettings: readonly OpenAICompatibleIgnoredSetting[]) {
+    super(modelId, config);
+    this.ignoredSettings = ignoredSettings;
+  }
+
+  override async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    const { sent, warnings } = this.strip(options);
+    const result = await super.doGenerate(sent);
+    return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...result.warnings] };
+  }
+
+  override async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
+    const { sent, warnings } = this.strip(options);
+    const result = await super.doStream(sent);
+    if (warnings.length === 0) return result;
+    const addWarnings = new TransformStream<LanguageModelStreamPart, LanguageModelStreamPart>({
+      transform(part, controller) {
+        controller.enqueue(part.type === 'stream-start' ? { ...part, warnings: [...warnings, ...part.warnings] } : part);
+      },
+    });
+    return { ...result, stream: result.stream.pipeThrough(addWarnings) };
+  }
+
+  private strip(options: LanguageModelCallOptions): { sent: LanguageModelCallOptions; warnings: Warning[] } {
+    const sent = { ...options };
+    const warnings: Warning[] = [];
+    for (const setting of this.ignoredSettings) {
+      if (sent[setting] === undefined) continue;
+      delete sent[setting];
+      warnings.push({ type: 'unsupported-setting', setting, details: `${this.modelId} ignores ${setting}` });
+    }
+    return { sent, warnings };
+  }
+}
