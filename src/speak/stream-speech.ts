@@ -62,10 +62,11 @@ export function streamSpeech(options: SpeakOptions): StreamSpeechResult {
         throw error;
       }
     },
-    async cancel(reason) {
+    cancel(reason) {
+      // Not awaited: some transports (msw's interceptor among them) settle cancel() only when the body ends; the abort stops the request anyway.
+      reader?.cancel(reason).catch(() => {});
       callSignal.abort(reason ?? new DOMException('The audio stream was cancelled.', 'AbortError'));
       fail(new DOMException('The audio stream was cancelled.', 'AbortError'));
-      await reader?.cancel(reason).catch(() => {});
     },
   });
   started.then((value) => {
