@@ -1,11 +1,13 @@
 import { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
-import type { LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
+import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
 import { createBaiduAccessTokenSource } from './baidu-access-token.js';
 import { BaiduChatLanguageModel, type BaiduChatModelId, type BaiduChatSettings } from './baidu-chat-model.js';
 import { BaiduChatV1LanguageModel } from './baidu-chat-v1-model.js';
 import type { BaiduConfig } from './baidu-config.js';
+import { BaiduQianfanImageModel, type BaiduImageModelId } from './baidu-qianfan-image-model.js';
+import { BaiduVilgImageModel, type BaiduVilgSettings } from './baidu-vilg-image-model.js';
 import { BaiduSpeechModel, type BaiduSpeechModelId } from './baidu-speech-model.js';
 import { BaiduTranscriptionModel, type BaiduTranscriptionModelId } from './baidu-transcription-model.js';
 
@@ -45,6 +47,10 @@ export interface BaiduProvider extends Provider {
   languageModel(modelId: BaiduChatModelId, settings?: BaiduChatSettings): LanguageModel;
   /** An ERNIE chat model (the same as calling the provider). */
   chat(modelId: BaiduChatModelId, settings?: BaiduChatSettings): LanguageModel;
+  /** An image model: `ernie-vilg-v2` (文心一格, a polled job) or a Qianfan model (`irag-1.0`, `flux.1-schnell`). */
+  image(modelId: BaiduImageModelId, settings?: BaiduVilgSettings): ImageModel;
+  /** An image model. */
+  imageModel(modelId: BaiduImageModelId, settings?: BaiduVilgSettings): ImageModel;
   /** Speech synthesis (短文本在线合成): `baidu.speech('tts')`. */
   speech(modelId?: BaiduSpeechModelId): SpeechModel;
   /** Speech synthesis. */
@@ -116,11 +122,15 @@ export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider
       },
       chatSettings,
     );
+  const image = (modelId: BaiduImageModelId, imageSettings?: BaiduVilgSettings): ImageModel =>
+    modelId.startsWith('ernie-vilg') ? new BaiduVilgImageModel(modelId, config, imageSettings) : new BaiduQianfanImageModel(modelId, config);
   const speech = (modelId: BaiduSpeechModelId = 'tts') => new BaiduSpeechModel(modelId, config);
   const transcription = (modelId: BaiduTranscriptionModelId) => new BaiduTranscriptionModel(modelId, config);
   return Object.assign((modelId: BaiduChatModelId, chatSettings?: BaiduChatSettings) => chat(modelId, chatSettings), {
     languageModel: chat,
     chat,
+    image,
+    imageModel: image,
     speech,
     speechModel: speech,
     transcription,

@@ -6,6 +6,9 @@
 export { baidu, createBaidu, type BaiduProvider, type BaiduProviderSettings } from './baidu-provider.js';
 export { BaiduChatLanguageModel, type BaiduChatModelId, type BaiduChatSettings } from './baidu-chat-model.js';
 export type { BaiduChatV1Options } from './baidu-chat-v1-options.js';
+export type { BaiduQianfanImageOptions, BaiduVilgOptions } from './baidu-image-options.js';
+export { BaiduQianfanImageModel, type BaiduImageModelId } from './baidu-qianfan-image-model.js';
 export { BaiduSpeechModel, type BaiduSpeechModelId } from './baidu-speech-model.js';
 export type { BaiduSpeechOptions, BaiduTranscriptionOptions } from './baidu-speech-options.js';
+export { BaiduVilgImageModel, type BaiduVilgSettings } from './baidu-vilg-image-model.js';
 export { BaiduTranscriptionModel, type BaiduTranscriptionModelId } from './baidu-transcription-model.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../support/msw-server.js';
 import { chunkedStream, readChunks, readFixture, sseBytes, sseResponse } from '../../support/sse.js';
@@ -18,6 +19,8 @@ export const API_KEY = 'bce-v3/ALTAK-test/0123456789abcdef';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 
+/** A fixture's text, verbatim (19-digit numbers survive). */
+export const fixtureText = (name: string): string => readFileSync(new URL(name, fixtures), 'utf8');
 /** A JSON fixture by name. */
 export const fixture = (name: string): any => readFixture(new URL(`${name}.json`, fixtures));
 /** An SSE fixture's payloads by name. */
@@ -75,6 +78,9 @@ export const json = (name: string, init: { status?: number; headers?: Record<str
 /** A raw text reply (for bodies `JSON.stringify` would change, like 19-digit numbers). */
 export const raw = (text: string, contentType = 'application/json'): Reply => () =>
   new HttpResponse(text, { status: 200, headers: { 'content-type': contentType } });
+
+/** A JSON fixture served byte for byte, for bodies whose 19-digit numbers `JSON.parse` would round. */
+export const verbatim = (name: string): Reply => raw(fixtureText(`${name}.json`));
 
 /** An SSE reply from a fixture, optionally split at byte offsets. */
 export const sse = (name: string, options: { splits?: number[]; onCancel?: (reason: unknown) => void } = {}): Reply => () =>

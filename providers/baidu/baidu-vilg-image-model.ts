@@ -1,0 +1,121 @@
+import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
+import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
+import { sendRequest } from '../../src/http/index.js';
+import { runJob } from '../../src/jobs/index.js';
+import type { ImageModel, ImageModelCallOptions, ImageModelResult, Warning } from '../../src/provider/index.js';
+import { uint8ArrayToBase64 } from '../../src/util/base64.js';
+import { withAccessToken } from './baidu-access-token.js';
+import type { BaiduConfig } from './baidu-config.js';
+import { parseBaiduError } from './baidu-error.js';
+import { parseBaiduVilgOptions } from './baidu-image-options.js';
+import { mapVilgTask, parseVilgTaskId } from './baidu-vilg-task.js';
+import { readBaiduJson } from './read-baidu-json.js';
+
+/** Settings of an ERNIE-ViLG model: `baidu.image('ernie-vilg-v2', { pollIntervalMs: 3000 })`. */
+export interface BaiduVilgSettings {
+  /** Wait before the first poll and the starting poll interval, ms; default 3000 (Baidu throttles faster polling). */
+  pollIntervalMs?: number;
+  /** The longest poll interval, ms; default 10000. */
+  maxPollIntervalMs?: number;
+}
+
+/** The sizes ERNIE-ViLG v2 renders. */
+const SIZES = ['512x512', '640x360', '360x640', '1024x1024', '1280x720', '720x1280', '2048x2048', '2560x1440', '1440x2560'];
+const ASPECT_RATIOS: Record<string, string> = { '1:1': '1024x1024', '16:9': '1280x720', '9:16': '720x1280' };
+const MAX_PROMPT_CHARS = 200;
+
+/**
+ * 文心一格 ERNIE-ViLG 2.0: submit to `txt2imgv2`, poll `getImgv2` through
+ * the job engine (progress events, resume by task id). Task ids are 19-digit
+ * numbers, so they are read from the raw text and kept as strings.
+ */
+export class BaiduVilgImageModel implements ImageModel {
+  readonly specificationVersion = 'v1' as const;
+  readonly provider = 'baidu.image';
+  readonly modelId: string;
+  readonly maxImagesPerCall = 8;
+  private readonly config: BaiduConfig;
+  private readonly settings: BaiduVilgSettings;
+
+  /** Built by the Baidu provider. */
+  constructor(modelId: string, config: BaiduConfig, settings: BaiduVilgSettings = {}) {
+    this.modelId = modelId;
+    this.config = config;
+    this.settings = settings;
+  }
+
+  private prepare(options: ImageModelCallOptions): { body: Record<string, unknown> | undefined; warnings: Warning[] } {
+    const warnings: Warning[] = [];
+    const baidu = parseBaiduVilgOptions(options.providerOptions?.baidu);
+    if (options.seed !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'seed' });
+    if (options.negativePrompt !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'negativePrompt' });
+    if (options.mask !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'mask' });
+    if (options.resume) return { body: undefined, warnings };
+    const prompt = options.prompt ?? '';
+    if (prompt.length === 0 || prompt.length > MAX_PROMPT_CHARS) {
+      throw new InvalidArgumentError({ argument: 'prompt', message: `ERNIE-ViLG takes 1–${MAX_PROMPT_CHARS} characters`, value: prompt.length });
+    }
+    const size = options.size ?? (options.aspectRatio ? ASPECT_RATIOS[options.aspectRatio] : '1024x1024');
+    if (size === undefined) {
+      throw new InvalidArgumentError({ argument: 'aspectRatio', message: `ERNIE-ViLG takes ${Object.keys(ASPECT_RATIOS).join(', ')}, or a size`, value: options.aspectRatio });
+    }
+    if (!SIZES.includes(size)) throw new InvalidArgumentError({ argument: 'size', message: `ERNIE-ViLG renders ${SIZES.join(', ')}`, value: size });
+    if (options.size && options.aspectRatio) warnings.push({ type: 'unsupported-setting', setting: 'aspectRatio', details: 'size was used' });
+    const [width, height] = size.split('x').map(Number);
+    const reference = options.images?.[0];
+    if ((options.images?.length ?? 0) > 1) warnings.push({ type: 'unsupported-setting', setting: 'images', details: 'ERNIE-ViLG takes one reference image; the first was sent' });
+    return {
+      warnings,
+      body: {
+        prompt,
+        version: baidu.version ?? 'v2',
+        width,
+        height,
+        image_num: options.n,
+        image: reference && !(reference.data instanceof URL) ? (reference.data instanceof Uint8Array ? uint8ArrayToBase64(reference.data) : reference.data) : undefined,
+        url: reference?.data instanceof URL ? reference.data.toString() : undefined,
+        change_degree: baidu.changeDegree,
+        text_content: baidu.textContent,
+        task_time_out: baidu.taskTimeOut,
+        text_check: baidu.textCheck,
+      },
+    };
+  }
+
+  private post(path: 'txt2imgv2' | 'getImgv2', body: unknown, options: ImageModelCallOptions, signal: AbortSignal | undefined): Promise<unknown> {
+    return withAccessToken(this.config.accessToken, signal, async (token) => {
+      const { response, context } = await sendRequest({
+        provider: this.provider,
+        url: `${this.config.baseURLs.aip()}/rpc/2.0/ernievilg/v1/${path}?access_token=${encodeURIComponent(token)}`,
+        headers: { ...this.config.headers(), ...options.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        fetch: this.config.fetch,
+        abortSignal: signal,
+        parseError: parseBaiduError,
+      });
+      return readBaiduJson(response, context);
+    });
+  }
+
+  async doGenerate(options: ImageModelCallOptions): Promise<ImageModelResult> {
+    if (options.action) throw new UnsupportedFunctionalityError({ functionality: `image action "${options.action.type}"`, provider: this.provider });
+    const { body, warnings } = this.prepare(options);
+    const { jobId, result } = await runJob({
+      provider: this.provider,
+      jobId: options.resume?.jobId,
+      start: body && (async (signal) => parseVilgTaskId(await this.post('txt2imgv2', body, options, signal), this.provider)),
+      poll: async (taskId, signal) => mapVilgTask(await this.post('getImgv2', { task_id: taskId }, options, signal), this.provider),
+      intervalMs: this.settings.pollIntervalMs ?? 3_000,
+      maxIntervalMs: this.settings.maxPollIntervalMs ?? 10_000,
+      abortSignal: options.abortSignal,
+      onProgress: options.onProgress,
+    });
+    if (result.rejected > 0) warnings.push({ type: 'other', message: `${result.rejected} image(s) failed or did not pass Baidu's content review` });
+    return {
+      images: result.images.map((image) => ({ type: 'url', url: image.url })),
+      warnings,
+      response: { id: jobId, modelId: this.modelId, timestamp: new Date(), headers: {} },
+      providerMetadata: { baidu: { taskId: jobId, images: result.images.map(({ width, height }) => ({ width, height })) } },
+    };
+  }
+}
