@@ -1,7 +1,8 @@
 // aigc end to end: `npm run demo`. With OPENAI_API_KEY set it calls OpenAI;
 // without, it starts the local emulator and says so. Every step runs through
 // the real provider code of the built package.
-import { generateObject, generateText, streamText } from 'aigc';
+import { generateImage, generateObject, generateText, streamText } from 'aigc';
+import { createMidjourney } from 'aigc/midjourney';
 import { createOpenAI } from 'aigc/openai';
 import { z } from 'zod';
 import { startEmulator } from './emulator/server.mjs';
@@ -36,6 +37,26 @@ try {
 
   step('tools: a weather assistant (two-step loop)');
   await runWeatherAssistant(model);
+
+  step('generateImage: Midjourney through midjourney-proxy (progress, then an upscale)');
+  const proxyURL = process.env.MIDJOURNEY_PROXY_URL;
+  const mjEmulator = proxyURL || emulator ? undefined : await startEmulator();
+  try {
+    const midjourney = proxyURL ? createMidjourney() : createMidjourney({ baseURL: `${(emulator ?? mjEmulator).url}/mj`, apiSecret: 'emulator-secret', pollIntervalMs: 100 });
+    console.log(proxyURL ? `Using the proxy at ${proxyURL}.` : 'Offline: a fake midjourney-proxy in the emulator.');
+    const grid = await generateImage({
+      model: midjourney('v7'),
+      prompt: 'an apple, studio light',
+      aspectRatio: '16:9',
+      onProgress: ({ jobId, status, progress }) => console.log(`  job ${jobId}: ${status} ${progress === undefined ? '' : `${Math.round(progress * 100)}%`}`),
+    });
+    const jobId = grid.providerMetadata.midjourney.jobId;
+    console.log(`grid: ${grid.image.mediaType}, ${grid.image.uint8Array.length} bytes`);
+    const { image } = await generateImage({ model: midjourney('v7'), action: { jobId, type: 'upscale', index: 2 } });
+    console.log(`upscale U2 of ${jobId}: ${image.mediaType}, ${image.uint8Array.length} bytes`);
+  } finally {
+    await mjEmulator?.close();
+  }
 } finally {
   await emulator?.close();
 }
