@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /** One entry per `exports` key of package.json (a test keeps the two in step). */
 export const entries = {
@@ -11,10 +11,32 @@ export const entries = {
   'stability/index': 'providers/stability/index.ts',
 };
 
+/**
+ * The two targets of the package's private `#transport` import (package.json `imports`): Node gets
+ * the undici transport, everything else the global fetch. Internal modules, so no `.d.ts`.
+ */
+export const transportEntries = {
+  'transport/fetch': 'src/http/transport.ts',
+  'transport/node': 'src/http/node/transport.ts',
+};
+
+/**
+ * Source code (and so every test run) imports the fetch transport as `./transport.js`; the build
+ * emits a bare `#transport` there instead, so each runtime's resolver picks its own target.
+ */
+const transportImport: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'transport-import',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/transport\.js$/ }, (args) =>
+      /[\\/]src[\\/]http[\\/]send-request\.ts$/.test(args.importer) ? { path: '#transport', external: true } : undefined,
+    );
+  },
+};
+
 export default defineConfig({
-  entry: entries,
+  entry: { ...entries, ...transportEntries },
   format: ['esm'],
-  dts: true,
+  dts: { entry: entries },
   sourcemap: true,
   clean: true,
   splitting: true,
@@ -22,4 +44,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   external: ['zod'],
+  esbuildPlugins: [transportImport],
 });

@@ -3,6 +3,9 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
+// The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
+// resolves to the undici transport (node/transport.ts) and every other runtime to this file.
+import { defaultFetch } from './transport.js';
 
 /** The `fetch` signature providers accept; tests and proxies inject their own. */
 export type FetchFunction = typeof globalThis.fetch;
@@ -32,7 +35,7 @@ export interface SendRequestOptions {
   headers: Record<string, string | undefined>;
   /** The body. */
   body?: BodyInit;
-  /** Injected fetch, else `globalThis.fetch` looked up at call time. */
+  /** Injected fetch; else the runtime's transport (on Node undici, elsewhere `globalThis.fetch`), looked up at call time. */
   fetch?: FetchFunction;
   /** Aborts the request. */
   abortSignal?: AbortSignal;
@@ -74,7 +77,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<{ respon
     secrets: mergeSecrets(collectSecrets(options.url, headers), options.secrets),
     parseError: options.parseError,
   };
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? defaultFetch();
   let response: Response;
   try {
     response = await fetchImpl(options.url, {

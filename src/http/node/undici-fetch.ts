@@ -1,0 +1,106 @@
+import type { Dispatcher } from 'undici';
+import type { FetchFunction } from '../send-request.js';
+import { decodeBody } from './decode-body.js';
+import { nodeBodyToWebStream } from './node-body-stream.js';
+
+/** undici's `request`, called with the dispatcher as `this` (the form its `lib/api` module exports). */
+export type UndiciRequest = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+/** Statuses whose response must not have a body (the `Response` constructor rejects one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A `fetch` for the requests aigc makes, on undici's `request` API. Profiled
+ * against Node's built-in `fetch` (which is undici's WHATWG layer on the same
+ * engine), most of `fetch`'s ~1 ms per call goes to that layer — `Request`
+ * and `Headers` objects, webidl conversions, the spec's body machinery — and
+ * none of it is needed to send a JSON POST. This goes straight to the
+ * dispatcher and wraps the answer in a standard `Response`, so everything
+ * downstream (error mapping, capped reads, SSE parsing) is the code that runs
+ * on every other runtime.
+ *
+ * It takes what `sendRequest` sends: a URL string or `URL`, and `init` with a
+ * method, headers, a body and a signal. Anything else (a `Request` object,
+ * `redirect: 'manual'`, credentials modes) goes to the global `fetch`.
+ */
+export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher): FetchFunction {
+  return async function undiciFetch(input, init = {}) {
+    if ((typeof input !== 'string' && !(input instanceof URL)) || (init.redirect !== undefined && init.redirect !== 'follow')) {
+      return globalThis.fetch(input, init);
+    }
+    const url = typeof input === 'string' ? new URL(input) : input;
+    const method = (init.method ?? 'GET').toUpperCase();
+    const { body, headers } = prepareBody(init.body, toHeaderRecord(init.headers));
+    const response = await request.call(dispatcher, {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: body as Dispatcher.DispatchOptions['body'],
+      signal: init.signal ?? undefined,
+    });
+    const status = response.statusCode;
+    const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
+    if (!hasBody) response.body.destroy();
+    return new Response(hasBody ? nodeBodyToWebStream(decodeBody(response.body, response.headers['content-encoding'])) : null, {
+      status,
+      statusText: response.statusText,
+      headers: toHeaderPairs(response.headers),
+    });
+  };
+}
+
+/** `init.headers` in any of its three shapes, as a plain record (later duplicates joined as `fetch` does). */
+function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string> {
+  if (headers === undefined) return {};
+  if (headers instanceof Headers) {
+    const record: Record<string, string> = {};
+    headers.forEach((value, key) => {
+      record[key] = value;
+    });
+    return record;
+  }
+  if (Array.isArray(headers)) {
+    const record: Record<string, string> = {};
+    for (const [key, value] of headers) {
+      const name = key!.toLowerCase();
+      record[name] = record[name] === undefined ? value! : `${record[name]}, ${value}`;
+    }
+    return record;
+  }
+  return headers as Record<string, string>;
+}
+
+type UndiciBody = string | Uint8Array | FormData | Blob | AsyncIterable<Uint8Array> | null;
+
+/**
+ * The body in a form undici sends, with the content type `fetch` would have
+ * added for it. Strings and bytes go as they are; FormData and Blob are
+ * encoded by undici itself (streamed, with a content-length, no whole copy).
+ */
+function prepareBody(body: BodyInit | null | undefined, headers: Record<string, string>): { body: UndiciBody; headers: Record<string, string> } {
+  if (body === undefined || body === null) return { body: null, headers };
+  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  const withType = (type: string) => (hasType ? headers : { ...headers, 'content-type': type });
+  if (typeof body === 'string') return { body, headers: withType('text/plain;charset=UTF-8') };
+  if (body instanceof Uint8Array) return { body, headers };
+  if (body instanceof ArrayBuffer) return { body: new Uint8Array(body), headers };
+  if (ArrayBuffer.isView(body)) return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), headers };
+  if (body instanceof URLSearchParams) return { body: body.toString(), headers: withType('application/x-www-form-urlencoded;charset=UTF-8') };
+  if (body instanceof FormData) return { body, headers };
+  if (body instanceof Blob) return { body, headers: body.type ? withType(body.type) : headers };
+  // A web ReadableStream: async-iterable on Node, which undici streams as it is.
+  return { body: body as unknown as AsyncIterable<Uint8Array>, headers };
+}
+
+/** undici's header object (repeated headers as arrays) as `[name, value]` pairs. */
+function toHeaderPairs(headers: Record<string, string | string[] | undefined>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (typeof value === 'string') pairs.push([name, value]);
+    else for (const item of value) pairs.push([name, item]);
+  }
+  return pairs;
+}
