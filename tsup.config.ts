@@ -6,6 +6,7 @@ export const entries = {
   testing: 'src/testing/index.ts',
   'openai/index': 'providers/openai/index.ts',
   'azure/index': 'providers/azure/index.ts',
+  'baidu/index': 'providers/baidu/index.ts',
   'midjourney/index': 'providers/midjourney/index.ts',
   'openai-compatible/index': 'providers/openai-compatible/index.ts',
   'stability/index': 'providers/stability/index.ts',
