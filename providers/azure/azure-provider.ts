@@ -1,8 +1,11 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { loadApiKey, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
-import type { LanguageModel, Provider } from '../../src/provider/index.js';
+import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
+import { OpenAIImageModel } from '../openai/openai-image-model.js';
+import { OpenAISpeechModel } from '../openai/openai-speech-model.js';
+import { OpenAITranscriptionModel } from '../openai/openai-transcription-model.js';
 import { azureApiUrl, isDeploymentApiVersion, validateAzureApiVersion } from './azure-api-url.js';
 import { azureContentFilterExtractor } from './azure-content-filter.js';
 
@@ -36,6 +39,22 @@ export interface AzureProvider extends Provider {
   languageModel(deploymentId: string): LanguageModel;
   /** A Chat Completions model on a deployment (the same as calling the provider). */
   chat(deploymentId: string): LanguageModel;
+  /**
+   * An image model (DALL·E 3, gpt-image-1) on a deployment. The model's
+   * family is read from the deployment name, so name DALL·E deployments
+   * `dall-e-3…`; anything else is treated as gpt-image.
+   */
+  image(deploymentId: string): ImageModel;
+  /** An image model (the same as `image`). */
+  imageModel(deploymentId: string): ImageModel;
+  /** A text-to-speech model (`tts`, `tts-hd`, `gpt-4o-mini-tts`) on a deployment. */
+  speech(deploymentId: string): SpeechModel;
+  /** A text-to-speech model (the same as `speech`). */
+  speechModel(deploymentId: string): SpeechModel;
+  /** A speech-to-text model (`whisper`, `gpt-4o-transcribe`) on a deployment; `whisper…` deployments return timed segments. */
+  transcription(deploymentId: string): TranscriptionModel;
+  /** A speech-to-text model (the same as `transcription`). */
+  transcriptionModel(deploymentId: string): TranscriptionModel;
 }
 
 /**
@@ -74,8 +93,23 @@ export function createAzure(settings: AzureProviderSettings = {}): AzureProvider
     extractMetadata: azureContentFilterExtractor,
   });
   const chatConfig = config('chat');
+  const imageConfig = config('image');
+  const speechConfig = config('speech');
+  const transcriptionConfig = config('transcription');
   const chat = (deploymentId: string) => new OpenAIChatLanguageModel(deploymentId, chatConfig);
-  return Object.assign((deploymentId: string) => chat(deploymentId), { languageModel: chat, chat });
+  const image = (deploymentId: string) => new OpenAIImageModel(deploymentId, imageConfig);
+  const speech = (deploymentId: string) => new OpenAISpeechModel(deploymentId, speechConfig);
+  const transcription = (deploymentId: string) => new OpenAITranscriptionModel(deploymentId, transcriptionConfig);
+  return Object.assign((deploymentId: string) => chat(deploymentId), {
+    languageModel: chat,
+    chat,
+    image,
+    imageModel: image,
+    speech,
+    speechModel: speech,
+    transcription,
+    transcriptionModel: transcription,
+  });
 }
 
 function loadResourceName(value: string | undefined): string {
