@@ -27,8 +27,11 @@ describe('Automatic1111ImageModel progress', () => {
       return json('txt2img-basic')({} as never, 0);
     });
     const events: JobProgressEvent[] = [];
-    const result = await provider().image().doGenerate({ prompt: 'a cabin', n: 1, onProgress: (event) => events.push(event) });
+    const result = await provider({ username: 'artist', password: 'hunter22' })
+      .image()
+      .doGenerate({ prompt: 'a cabin', n: 1, onProgress: (event) => events.push(event) });
 
+    for (const poll of polls) expect(poll.headers.authorization).toBe(`Basic ${Buffer.from('artist:hunter22').toString('base64')}`);
     const taskId = generations[0]!.body.force_task_id;
     expect(taskId).toMatch(/^aigc-[0-9a-f-]{36}$/);
     expect(polls.length).toBeGreaterThanOrEqual(5);
@@ -94,5 +97,36 @@ describe('Automatic1111ImageModel progress', () => {
     expect(polls).toHaveLength(1);
     expect(result.images).toHaveLength(1);
     expect(result.warnings).toEqual([{ type: 'other', message: expect.stringMatching(/^progress unavailable, stopped polling \/sdapi\/v1\/progress: GET .* failed with 500/) }]);
+  });
+
+  it('stops polling when the caller aborts, rethrowing the reason untouched', async () => {
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const polls = serve('get', 'progress', () => HttpResponse.json(fixture('progress-20')));
+    serve('post', 'txt2img', async () => {
+      await hold;
+      return json('txt2img-basic')({} as never, 0);
+    });
+    const events: JobProgressEvent[] = [];
+    const error = await provider()
+      .image()
+      .doGenerate({
+        prompt: 'a cabin',
+        n: 1,
+        abortSignal: controller.signal,
+        onProgress: (event) => {
+          events.push(event);
+          if (event.status === 'running') controller.abort(reason);
+        },
+      })
+      .catch((caught) => caught);
+    release();
+    expect(error).toBe(reason);
+    const after = polls.length;
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(polls.length).toBe(after);
+    expect(events.map((event) => event.status)).toEqual(['submitted', 'running']);
   });
 });
