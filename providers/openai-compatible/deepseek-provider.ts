@@ -13,6 +13,7 @@ export const DEEPSEEK_PRESET: OpenAICompatiblePreset = {
   maxTokensField: 'max_tokens',
   structuredOutputs: false,
   streamUsage: true,
+  modalities: { image: false, speech: false, transcription: false },
   // api-docs.deepseek.com, reasoning model guide: these are accepted without error but have no effect.
   ignoredSettings: (modelId) => (modelId === 'deepseek-reasoner' ? ['temperature', 'topP', 'presencePenalty', 'frequencyPenalty'] : []),
 };

@@ -6,6 +6,7 @@
 export {
   createOpenAICompatible,
   type OpenAICompatibleCapabilities,
+  type OpenAICompatibleModalities,
   type OpenAICompatibleProvider,
   type OpenAICompatibleProviderSettings,
 } from './openai-compatible-provider.js';

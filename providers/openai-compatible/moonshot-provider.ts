@@ -18,6 +18,7 @@ export const MOONSHOT_PRESET: OpenAICompatiblePreset = {
   maxTokensField: 'max_tokens',
   structuredOutputs: false,
   streamUsage: false,
+  modalities: { image: false, speech: false, transcription: false },
 };
 
 /**

@@ -4,7 +4,8 @@ import { createOpenAICompatiblePreset, type OpenAICompatiblePreset, type OpenAIC
 /**
  * A local Ollama server's OpenAI-compatible endpoint. No key: Ollama ignores
  * it locally (pass `apiKey` for ollama.com's hosted API). Ollama accepts
- * `response_format` with a JSON Schema.
+ * `response_format` with a JSON Schema, and recent versions serve
+ * `/images/generations` and `/audio/*` for models that do images or audio.
  */
 export const OLLAMA_PRESET: OpenAICompatiblePreset = {
   name: 'ollama',
@@ -13,6 +14,7 @@ export const OLLAMA_PRESET: OpenAICompatiblePreset = {
   maxTokensField: 'max_tokens',
   structuredOutputs: true,
   streamUsage: true,
+  modalities: { image: true, speech: true, transcription: true },
 };
 
 /**

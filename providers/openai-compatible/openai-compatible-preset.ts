@@ -4,6 +4,7 @@ import type { OpenAICompatibleIgnoredSetting } from './openai-compatible-chat-mo
 import {
   buildOpenAICompatibleProvider,
   type OpenAICompatibleCapabilities,
+  type OpenAICompatibleModalities,
   type OpenAICompatibleProvider,
 } from './openai-compatible-provider.js';
 
@@ -31,6 +32,8 @@ export interface OpenAICompatiblePreset extends OpenAICompatibleCapabilities {
   apiKeyEnvironmentVariable?: string;
   /** Settings the service accepts but ignores for a model. */
   ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
+  /** Media endpoints the service offers. */
+  modalities: Required<OpenAICompatibleModalities>;
 }
 
 /** Creates a provider from a preset and the user's settings; the key is required only when the preset names an env var. */

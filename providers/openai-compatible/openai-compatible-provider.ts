@@ -1,8 +1,12 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { isRecord, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
-import type { LanguageModel, Provider } from '../../src/provider/index.js';
+import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
+import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
+import { OpenAIImageModel } from '../openai/openai-image-model.js';
+import { OpenAISpeechModel } from '../openai/openai-speech-model.js';
+import { OpenAITranscriptionModel } from '../openai/openai-transcription-model.js';
 import { OpenAICompatibleChatLanguageModel, type OpenAICompatibleIgnoredSetting } from './openai-compatible-chat-model.js';
 
 /** What a server supports beyond the Chat Completions basics. */
@@ -39,6 +43,28 @@ export interface OpenAICompatibleProvider<MODEL_ID extends string = string> exte
   languageModel(modelId: MODEL_ID): LanguageModel;
   /** A Chat Completions model (the same as calling the provider). */
   chat(modelId: MODEL_ID): LanguageModel;
+  /** An image model (`POST /images/generations`); throws `UnsupportedFunctionalityError` where the service has none. */
+  image(modelId: string): ImageModel;
+  /** An image model (the same as `image`). */
+  imageModel(modelId: string): ImageModel;
+  /** A text-to-speech model (`POST /audio/speech`); throws `UnsupportedFunctionalityError` where the service has none. */
+  speech(modelId: string): SpeechModel;
+  /** A text-to-speech model (the same as `speech`). */
+  speechModel(modelId: string): SpeechModel;
+  /** A speech-to-text model (`POST /audio/transcriptions`); throws `UnsupportedFunctionalityError` where the service has none. */
+  transcription(modelId: string): TranscriptionModel;
+  /** A speech-to-text model (the same as `transcription`). */
+  transcriptionModel(modelId: string): TranscriptionModel;
+}
+
+/** The OpenAI endpoints beyond chat a server offers; all of them unless a preset says otherwise. */
+export interface OpenAICompatibleModalities {
+  /** `/images/generations` (and `/images/edits`). */
+  image?: boolean;
+  /** `/audio/speech`. */
+  speech?: boolean;
+  /** `/audio/transcriptions`. */
+  transcription?: boolean;
 }
 
 /** How {@link buildOpenAICompatibleProvider} reaches a server; presets read their key and URL lazily. */
@@ -55,6 +81,10 @@ export interface OpenAICompatibleConnection extends OpenAICompatibleCapabilities
   fetch?: FetchFunction;
   /** Settings the server accepts but ignores for a model; they are left out and reported as warnings. */
   ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
+  /** Media endpoints the server offers (default: all). */
+  modalities?: OpenAICompatibleModalities;
+  /** Display name for errors (`DeepSeek`); defaults to `name`. */
+  displayName?: string;
 }
 
 /**
@@ -96,7 +126,32 @@ export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(
     const ignored = connection.ignoredSettings?.(modelId) ?? [];
     return ignored.length > 0 ? new OpenAICompatibleChatLanguageModel(modelId, chatConfig, ignored) : new OpenAIChatLanguageModel(modelId, chatConfig);
   };
-  return Object.assign((modelId: MODEL_ID) => chat(modelId), { languageModel: chat, chat });
+  const media = <MODEL>(modality: keyof OpenAICompatibleModalities, path: string, create: (modelId: string, config: OpenAIConfig) => MODEL) => {
+    const mediaConfig = config(modality);
+    return (modelId: string): MODEL => {
+      if (connection.modalities?.[modality] === false) {
+        throw new UnsupportedFunctionalityError({
+          functionality: `${modality} models`,
+          provider: connection.name,
+          message: `${connection.displayName ?? connection.name} offers no OpenAI-compatible ${path} endpoint; use createOpenAICompatible for a server that does.`,
+        });
+      }
+      return create(modelId, mediaConfig);
+    };
+  };
+  const image = media('image', '/images/generations', (modelId, mediaConfig) => new OpenAIImageModel(modelId, mediaConfig));
+  const speech = media('speech', '/audio/speech', (modelId, mediaConfig) => new OpenAISpeechModel(modelId, mediaConfig));
+  const transcription = media('transcription', '/audio/transcriptions', (modelId, mediaConfig) => new OpenAITranscriptionModel(modelId, mediaConfig));
+  return Object.assign((modelId: MODEL_ID) => chat(modelId), {
+    languageModel: chat,
+    chat,
+    image,
+    imageModel: image,
+    speech,
+    speechModel: speech,
+    transcription,
+    transcriptionModel: transcription,
+  });
 }
 
 function validateName(name: unknown): void {

@@ -17,6 +17,7 @@ export const QWEN_PRESET: OpenAICompatiblePreset = {
   maxTokensField: 'max_tokens',
   structuredOutputs: false,
   streamUsage: true,
+  modalities: { image: false, speech: false, transcription: false },
 };
 
 /**

@@ -8,6 +8,7 @@ export type ZhipuChatModelId = 'glm-4.6' | 'glm-4.5' | 'glm-4.5-air' | 'glm-4-pl
  * Zhipu AI's BigModel open platform (GLM). The default is the China host;
  * Z.ai's international platform is `https://api.z.ai/api/paas/v4`. GLM takes
  * `max_tokens` and JSON mode only, and sends usage in its last chunk unasked.
+ * Its CogView image models (`cogview-4`) answer on `/images/generations`.
  */
 export const ZHIPU_PRESET: OpenAICompatiblePreset = {
   name: 'zhipu',
@@ -17,6 +18,7 @@ export const ZHIPU_PRESET: OpenAICompatiblePreset = {
   maxTokensField: 'max_tokens',
   structuredOutputs: false,
   streamUsage: false,
+  modalities: { image: true, speech: false, transcription: false },
 };
 
 /**
