@@ -3,6 +3,7 @@ import { InvalidResponseError } from '../../src/errors/invalid-response-error.js
 import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
 import type { ImageInput, ImageModel, ImageModelCallOptions, ImageModelOutput, ImageModelResult, Warning } from '../../src/provider/index.js';
 import { base64ToUint8Array } from '../../src/util/base64.js';
+import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
 import { parseOpenAIError } from './openai-error.js';
 import { parseOpenAIImageOptions, type OpenAIImageOptions } from './openai-image-options.js';
@@ -86,12 +87,12 @@ export class OpenAIImageModel implements ImageModel {
     };
     const edit = options.images !== undefined && options.images.length > 0;
     const url = this.config.url({ path: edit ? '/images/edits' : '/images/generations', modelId: this.modelId });
-    const headers = { ...(await this.config.headers()), ...options.headers };
+    const multipart = edit ? await encodeFormData(editForm(fields, options.images!, options.mask)) : undefined;
     const { response, context } = await sendRequest({
       provider: this.provider,
       url,
-      headers: edit ? headers : { ...headers, 'content-type': 'application/json' },
-      body: edit ? editForm(fields, options.images!, options.mask) : JSON.stringify(fields),
+      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': multipart?.contentType ?? 'application/json' },
+      body: multipart?.body ?? JSON.stringify(fields),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,

@@ -1,6 +1,7 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
 import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
 import type { TranscriptionModel, TranscriptionModelCallOptions, TranscriptionModelResult, TranscriptionSegment, Warning } from '../../src/provider/index.js';
+import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
 import { parseOpenAIError } from './openai-error.js';
 import { toLanguageCode } from './openai-transcription-language.js';
@@ -76,11 +77,12 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     }
     for (const item of settings.include ?? []) form.append('include[]', item);
 
+    const multipart = await encodeFormData(form);
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: this.config.url({ path: '/audio/transcriptions', modelId: this.modelId }),
-      headers: { ...(await this.config.headers()), ...options.headers },
-      body: form,
+      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': multipart.contentType },
+      body: multipart.body,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,
