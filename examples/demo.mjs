@@ -6,6 +6,7 @@ import { createMidjourney } from 'aigc/midjourney';
 import { createOpenAI } from 'aigc/openai';
 import { z } from 'zod';
 import { startEmulator } from './emulator/server.mjs';
+import { runOpenAIMedia } from './openai-media.mjs';
 import { runWeatherAssistant } from './weather-assistant.mjs';
 
 const live = Boolean(process.env.OPENAI_API_KEY);
@@ -37,6 +38,8 @@ try {
 
   step('tools: a weather assistant (two-step loop)');
   await runWeatherAssistant(model);
+
+  await runOpenAIMedia(openai, step);
 
   step('generateImage: Midjourney through midjourney-proxy (progress, then an upscale)');
   const proxyURL = process.env.MIDJOURNEY_PROXY_URL;
