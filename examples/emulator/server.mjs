@@ -4,13 +4,15 @@
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { routes as azureRoutes } from './routes/azure.mjs';
+import { routes as baiduRoutes } from './routes/baidu.mjs';
 import { routes as midjourneyRoutes } from './routes/midjourney.mjs';
 import { routes as openaiRoutes } from './routes/openai.mjs';
 import { routes as openaiMediaRoutes } from './routes/openai-media.mjs';
 import { routes as stabilityRoutes } from './routes/stability.mjs';
 
 /** Every provider's routes: { method, match(pathname) => boolean, handle(context) }. Add a provider by adding its module here. */
-const routes = [...azureRoutes, ...openaiRoutes, ...openaiMediaRoutes, ...midjourneyRoutes, ...stabilityRoutes];
+// Baidu's routes sit under /baidu/ and go first: OpenAI's matcher takes any path ending in /chat/completions.
+const routes = [...baiduRoutes, ...azureRoutes, ...openaiRoutes, ...openaiMediaRoutes, ...midjourneyRoutes, ...stabilityRoutes];
 
 /** Starts the emulator on 127.0.0.1 (a random port unless given); resolves to { url, close }. */
 export function startEmulator({ port = 0, log = false } = {}) {
