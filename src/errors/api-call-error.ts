@@ -6,6 +6,17 @@ const NAME = 'AI_APICallError';
  * A provider answered with an error: a non-2xx status, or a 2xx body that
  * carries an error (Baidu, midjourney-proxy). The URL has its secrets redacted
  * and no field holds an API key or token.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model: openai('gpt-4o-mini'), prompt: 'Hi' });
+ * } catch (error) {
+ *   if (APICallError.isInstance(error) && error.statusCode === 429) {
+ *     console.warn(`${error.provider} is busy; retry after ${error.responseHeaders?.['retry-after']} s`);
+ *   }
+ * }
+ * ```
  */
 export class APICallError extends AigcError {
   override readonly name = NAME;

@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_DownloadError';
 
-/** Downloading generated media (or an input URL) failed, or was larger than the cap. */
+/**
+ * Downloading generated media (or an input URL) failed, or was larger than the cap.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateImage({ model: midjourney('v7'), prompt: 'an apple' });
+ * } catch (error) {
+ *   if (DownloadError.isInstance(error)) console.error(`could not download ${error.url}: ${error.statusCode}`);
+ * }
+ * ```
+ */
 export class DownloadError extends AigcError {
   override readonly name = NAME;
   /** The redacted URL. */

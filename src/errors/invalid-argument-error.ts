@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_InvalidArgumentError';
 
-/** A call option is missing or invalid. Thrown before any request is sent. */
+/**
+ * A call option is missing or invalid. Thrown before any request is sent.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, prompt: '' });
+ * } catch (error) {
+ *   if (InvalidArgumentError.isInstance(error)) console.error(error.argument); // 'prompt'
+ * }
+ * ```
+ */
 export class InvalidArgumentError extends AigcError {
   override readonly name = NAME;
   /** The option, as the caller spelled it (e.g. `temperature`, `messages[1].content`). */

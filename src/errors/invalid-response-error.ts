@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_InvalidResponseError';
 
-/** The provider's payload was not what its wire format promises (bad JSON, wrong shape, HTML). */
+/**
+ * The provider's payload was not what its wire format promises (bad JSON, wrong shape, HTML).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, prompt: 'Hi' });
+ * } catch (error) {
+ *   if (InvalidResponseError.isInstance(error)) console.error(error.provider, error.rawValue);
+ * }
+ * ```
+ */
 export class InvalidResponseError extends AigcError {
   override readonly name = NAME;
   /** The provider, e.g. `openai.chat`. */

@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_JobFailedError';
 
-/** A long-running job (Midjourney, ERNIE-ViLG, …) ended in failure. */
+/**
+ * A long-running job (Midjourney, ERNIE-ViLG, …) ended in failure.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateImage({ model: midjourney('v7'), prompt: 'an apple' });
+ * } catch (error) {
+ *   if (JobFailedError.isInstance(error)) console.error(`job ${error.jobId} ended ${error.status}: ${error.reason}`);
+ * }
+ * ```
+ */
 export class JobFailedError extends AigcError {
   override readonly name = NAME;
   /** The provider's job id, to inspect or resume it. */

@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_LoadAPIKeyError';
 
-/** A credential is neither in the provider settings nor in the environment. */
+/**
+ * A credential is neither in the provider settings nor in the environment.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model: openai('gpt-4o-mini'), prompt: 'Hi' });
+ * } catch (error) {
+ *   if (LoadAPIKeyError.isInstance(error)) console.error(`set ${error.environmentVariable} or pass ${error.setting}`);
+ * }
+ * ```
+ */
 export class LoadAPIKeyError extends AigcError {
   override readonly name = NAME;
   /** The provider setting that was empty, e.g. `apiKey`. */

@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_NoContentGeneratedError';
 
-/** The provider answered but returned no image, audio or transcript. */
+/**
+ * The provider answered but returned no image, audio or transcript.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transcribe({ model: openai.transcription('whisper-1'), audio });
+ * } catch (error) {
+ *   if (NoContentGeneratedError.isInstance(error)) console.error(`${error.provider} returned nothing`);
+ * }
+ * ```
+ */
 export class NoContentGeneratedError extends AigcError {
   override readonly name = NAME;
   /** The provider, e.g. `openai.image`. */

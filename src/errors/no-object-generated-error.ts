@@ -3,7 +3,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_NoObjectGeneratedError';
 
-/** The model's answer was not JSON, or did not satisfy the schema. `text` holds the raw answer. */
+/**
+ * The model's answer was not JSON, or did not satisfy the schema. `text` holds the raw answer.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateObject({ model, schema: z.object({ title: z.string() }), prompt: 'A title' });
+ * } catch (error) {
+ *   if (NoObjectGeneratedError.isInstance(error)) console.error('raw answer:', error.text, error.cause);
+ * }
+ * ```
+ */
 export class NoObjectGeneratedError extends AigcError {
   override readonly name = NAME;
   /** The model's raw text. */

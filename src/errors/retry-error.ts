@@ -5,7 +5,18 @@ const NAME = 'AI_RetryError';
 /** Why the retry loop gave up. */
 export type RetryErrorReason = 'maxRetriesExceeded' | 'errorNotRetryable' | 'abort';
 
-/** Every attempt failed; `errors` holds each attempt's error, `lastError` the final one. */
+/**
+ * Every attempt failed; `errors` holds each attempt's error, `lastError` the final one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, prompt: 'Hi', maxRetries: 2 });
+ * } catch (error) {
+ *   if (RetryError.isInstance(error)) console.error(error.reason, error.errors.length, error.lastError);
+ * }
+ * ```
+ */
 export class RetryError extends AigcError {
   override readonly name = NAME;
   /** Why the loop stopped. */

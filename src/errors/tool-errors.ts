@@ -4,7 +4,18 @@ const INVALID = 'AI_InvalidToolInputError';
 const NO_SUCH = 'AI_NoSuchToolError';
 const EXECUTION = 'AI_ToolExecutionError';
 
-/** The model called a tool with input that is not JSON or fails the tool's schema. */
+/**
+ * The model called a tool with input that is not JSON or fails the tool's schema.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, tools: { weather }, prompt: 'Weather in Beijing?' });
+ * } catch (error) {
+ *   if (InvalidToolInputError.isInstance(error)) console.error(error.toolName, error.toolInput);
+ * }
+ * ```
+ */
 export class InvalidToolInputError extends AigcError {
   override readonly name = INVALID;
   /** The tool's name. */
@@ -25,7 +36,18 @@ export class InvalidToolInputError extends AigcError {
   }
 }
 
-/** The model called a tool that was not offered. */
+/**
+ * The model called a tool that was not offered.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, tools: { weather }, prompt: 'Weather in Beijing?' });
+ * } catch (error) {
+ *   if (NoSuchToolError.isInstance(error)) console.error(error.toolName, 'is not one of', error.availableTools);
+ * }
+ * ```
+ */
 export class NoSuchToolError extends AigcError {
   override readonly name = NO_SUCH;
   /** The name the model used. */
@@ -46,7 +68,18 @@ export class NoSuchToolError extends AigcError {
   }
 }
 
-/** A tool's `execute` threw. */
+/**
+ * A tool's `execute` threw.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model, tools: { weather }, prompt: 'Weather in Beijing?' });
+ * } catch (error) {
+ *   if (ToolExecutionError.isInstance(error)) console.error(error.toolName, error.toolCallId, error.cause);
+ * }
+ * ```
+ */
 export class ToolExecutionError extends AigcError {
   override readonly name = EXECUTION;
   /** The tool's name. */

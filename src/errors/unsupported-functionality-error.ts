@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_UnsupportedFunctionalityError';
 
-/** The model or provider cannot do what was asked (e.g. image input on a text-only model). */
+/**
+ * The model or provider cannot do what was asked (e.g. image input on a text-only model).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateObject({ model, schema, prompt: 'A title' });
+ * } catch (error) {
+ *   if (UnsupportedFunctionalityError.isInstance(error)) console.error(error.functionality);
+ * }
+ * ```
+ */
 export class UnsupportedFunctionalityError extends AigcError {
   override readonly name = NAME;
   /** What was asked for, e.g. `image input`. */
