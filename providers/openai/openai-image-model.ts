@@ -23,6 +23,9 @@ const SIZES_BY_RATIO: Record<'gpt-image' | 'dall-e-3' | 'dall-e-2', Record<strin
  * `POST /images/edits` (multipart) when input images are given. GPT-image
  * models answer base64; dall-e models answer URLs, which core downloads.
  * Takes an {@link OpenAIConfig}, so Azure and compatible servers reuse it.
+ *
+ * @example
+ * const { image } = await generateImage({ model: openai.image('gpt-image-1'), prompt: 'an apple', providerOptions: { openai: { quality: 'high' } } });
  */
 export class OpenAIImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;

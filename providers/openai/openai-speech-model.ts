@@ -26,6 +26,9 @@ const FORMATS: Record<string, string> = {
  * An OpenAI text-to-speech model (`POST /audio/speech`). The body is the
  * audio itself, sent chunked as it is produced, so `doStream` hands it on
  * untouched. Takes an {@link OpenAIConfig}, so Azure and compatible servers reuse it.
+ *
+ * @example
+ * const { audio } = await speak({ model: openai.speech('gpt-4o-mini-tts'), text: 'Hello', voice: 'coral', instructions: 'Speak warmly.' });
  */
 export class OpenAISpeechModel implements SpeechModel {
   readonly specificationVersion = 'v1' as const;

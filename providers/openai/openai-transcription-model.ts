@@ -35,6 +35,9 @@ const EXTENSIONS: Record<string, string> = {
  * whisper-1 is asked for `verbose_json`, which brings segments, language and
  * duration; the gpt-4o transcribe models answer `json` (text only).
  * Takes an {@link OpenAIConfig}, so Azure and compatible servers reuse it.
+ *
+ * @example
+ * const { text, segments } = await transcribe({ model: openai.transcription('whisper-1'), audio: mp3Bytes, language: 'en' });
  */
 export class OpenAITranscriptionModel implements TranscriptionModel {
   readonly specificationVersion = 'v1' as const;
