@@ -23,6 +23,7 @@ export {
   type RetryErrorReason,
 } from './errors/index.js';
 export { generateObject, type GenerateObjectOptions, type GenerateObjectResult } from './generate-object/generate-object.js';
+export type { ObjectCallOptions } from './generate-object/prepare-object-call.js';
 export { streamObject, type DeepPartial, type StreamObjectOptions, type StreamObjectResult } from './generate-object/stream-object.js';
 export { generateImage, type GenerateImageOptions, type GenerateImageResult, type ImagePrompt, type ImagePromptInput } from './generate-image/index.js';
 export { generateText, type GenerateTextOptions } from './generate-text/generate-text.js';

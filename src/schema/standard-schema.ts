@@ -22,7 +22,9 @@ export declare namespace StandardSchemaV1 {
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
     /** Standard JSON Schema conversion, when the library implements it. */
     readonly jsonSchema?: {
+      /** The JSON Schema of the validated output, for a target draft such as `draft-2020-12`. */
       readonly output: (options: { readonly target: string }) => Record<string, unknown>;
+      /** The JSON Schema of the accepted input, when it differs from the output. */
       readonly input?: (options: { readonly target: string }) => Record<string, unknown>;
     };
   }

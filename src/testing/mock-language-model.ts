@@ -61,7 +61,15 @@ async function resolve<T>(value: OrFunction<T>, options: LanguageModelCallOption
   return typeof value === 'function' ? (value as (options: LanguageModelCallOptions) => T | Promise<T>)(options) : value;
 }
 
-/** A complete `doGenerate` result with text, for tests. */
+/**
+ * A complete `doGenerate` result with text, for tests.
+ *
+ * @example
+ * ```ts
+ * const model = new MockLanguageModel({ doGenerate: mockTextResult('你好') });
+ * const { text } = await generateText({ model, prompt: 'Hi' }); // '你好'
+ * ```
+ */
 export function mockTextResult(text: string, overrides: Partial<LanguageModelResult> = {}): LanguageModelResult {
   return {
     content: [{ type: 'text', text }],
@@ -73,12 +81,34 @@ export function mockTextResult(text: string, overrides: Partial<LanguageModelRes
   };
 }
 
-/** A `doStream` result streaming `parts` (add `stream-end` yourself, or use {@link mockTextStream}). */
+/**
+ * A `doStream` result streaming `parts` (add `stream-end` yourself, or use {@link mockTextStream}).
+ *
+ * @example
+ * ```ts
+ * const model = new MockLanguageModel({
+ *   doStream: mockStreamResult([
+ *     { type: 'stream-start', warnings: [] },
+ *     { type: 'text-delta', text: 'Hi' },
+ *     { type: 'stream-end', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 } },
+ *   ]),
+ * });
+ * ```
+ */
 export function mockStreamResult(parts: LanguageModelStreamPart[]): LanguageModelStreamResult {
   return { stream: arrayToReadableStream(parts) };
 }
 
-/** A `doStream` result streaming text deltas, then `stream-end` with usage. */
+/**
+ * A `doStream` result streaming text deltas, then `stream-end` with usage.
+ *
+ * @example
+ * ```ts
+ * const model = new MockLanguageModel({ doStream: mockTextStream(['你', '好']) });
+ * const result = streamText({ model, prompt: 'Hi' });
+ * expect(await readAll(result.textStream)).toEqual(['你', '好']);
+ * ```
+ */
 export function mockTextStream(deltas: string[], overrides: Partial<Extract<LanguageModelStreamPart, { type: 'stream-end' }>> = {}): LanguageModelStreamResult {
   return mockStreamResult([
     { type: 'stream-start', warnings: [] },
@@ -87,7 +117,15 @@ export function mockTextStream(deltas: string[], overrides: Partial<Extract<Lang
   ]);
 }
 
-/** A `ReadableStream` that yields `items` in order. */
+/**
+ * A `ReadableStream` that yields `items` in order.
+ *
+ * @example
+ * ```ts
+ * const stream = arrayToReadableStream(['a', 'b']);
+ * expect(await readAll(stream)).toEqual(['a', 'b']);
+ * ```
+ */
 export function arrayToReadableStream<T>(items: readonly T[]): ReadableStream<T> {
   let index = 0;
   return new ReadableStream<T>({
@@ -98,7 +136,15 @@ export function arrayToReadableStream<T>(items: readonly T[]): ReadableStream<T>
   });
 }
 
-/** Reads a stream (or async iterable) to an array. */
+/**
+ * Reads a stream (or async iterable) to an array.
+ *
+ * @example
+ * ```ts
+ * const parts = await readAll(streamText({ model, prompt: 'Hi' }).fullStream);
+ * expect(parts.at(-1)?.type).toBe('stream-end');
+ * ```
+ */
 export async function readAll<T>(stream: AsyncIterable<T> | ReadableStream<T>): Promise<T[]> {
   const items: T[] = [];
   if (Symbol.asyncIterator in stream) {
