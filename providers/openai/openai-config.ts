@@ -31,5 +31,10 @@ export interface OpenAIMetadataExtractor {
   /** Metadata from a whole `chat.completion` body. */
   fromResponse(body: Record<string, unknown>): ProviderMetadata | undefined;
   /** A collector for one stream: sees every chunk, including those without choices, and builds the metadata at the end. */
-  fromStream(): { chunk(chunk: Record<string, unknown>): void; build(): ProviderMetadata | undefined };
+  fromStream(): {
+    /** Sees one parsed chunk. */
+    chunk(chunk: Record<string, unknown>): void;
+    /** The metadata of the whole stream, once it ended. */
+    build(): ProviderMetadata | undefined;
+  };
 }
