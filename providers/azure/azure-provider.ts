@@ -139,5 +139,10 @@ async function loadToken(getToken: () => string | Promise<string>): Promise<stri
   return token;
 }
 
-/** The default Azure provider: `AZURE_RESOURCE_NAME` and `AZURE_OPENAI_API_KEY` from the environment, read at call time. */
+/**
+ * The default Azure provider: `AZURE_RESOURCE_NAME` and `AZURE_OPENAI_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * const { text } = await generateText({ model: azure('gpt-4o-prod'), prompt: '必应聊天用的是什么模型？' });
+ */
 export const azure: AzureProvider = /* @__PURE__ */ createAzure();

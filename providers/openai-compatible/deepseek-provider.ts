@@ -30,5 +30,10 @@ export function createDeepSeek(settings: OpenAICompatiblePresetSettings = {}): O
   return createOpenAICompatiblePreset(DEEPSEEK_PRESET, settings);
 }
 
-/** The default DeepSeek provider: `DEEPSEEK_API_KEY` from the environment, read at call time. */
+/**
+ * The default DeepSeek provider: `DEEPSEEK_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * const { text } = await generateText({ model: deepseek('deepseek-chat'), prompt: '你好' });
+ */
 export const deepseek: OpenAICompatibleProvider<DeepSeekChatModelId> = /* @__PURE__ */ createDeepSeek();

@@ -32,5 +32,10 @@ export function createMoonshot(settings: OpenAICompatiblePresetSettings = {}): O
   return createOpenAICompatiblePreset(MOONSHOT_PRESET, settings);
 }
 
-/** The default Moonshot provider: `MOONSHOT_API_KEY` from the environment, read at call time. */
+/**
+ * The default Moonshot provider: `MOONSHOT_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * const { text } = await generateText({ model: moonshot('kimi-k2.5'), prompt: '你好' });
+ */
 export const moonshot: OpenAICompatibleProvider<MoonshotChatModelId> = /* @__PURE__ */ createMoonshot();

@@ -28,5 +28,10 @@ export function createOllama(settings: OpenAICompatiblePresetSettings = {}): Ope
   return createOpenAICompatiblePreset(OLLAMA_PRESET, settings);
 }
 
-/** The default Ollama provider, on localhost with no key. */
+/**
+ * The default Ollama provider, on localhost with no key.
+ *
+ * @example
+ * const { text } = await generateText({ model: ollama('qwen3:8b'), prompt: '你好' });
+ */
 export const ollama: OpenAICompatibleProvider = /* @__PURE__ */ createOllama();

@@ -32,5 +32,10 @@ export function createQwen(settings: OpenAICompatiblePresetSettings = {}): OpenA
   return createOpenAICompatiblePreset(QWEN_PRESET, settings);
 }
 
-/** The default Qwen provider: `DASHSCOPE_API_KEY` from the environment, read at call time. */
+/**
+ * The default Qwen provider: `DASHSCOPE_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * const { text } = await generateText({ model: qwen('qwen-plus'), prompt: '你好' });
+ */
 export const qwen: OpenAICompatibleProvider<QwenChatModelId> = /* @__PURE__ */ createQwen();

@@ -32,5 +32,10 @@ export function createZhipu(settings: OpenAICompatiblePresetSettings = {}): Open
   return createOpenAICompatiblePreset(ZHIPU_PRESET, settings);
 }
 
-/** The default Zhipu provider: `ZHIPUAI_API_KEY` from the environment, read at call time. */
+/**
+ * The default Zhipu provider: `ZHIPUAI_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * const { text } = await generateText({ model: zhipu('glm-4-flash'), prompt: '你好' });
+ */
 export const zhipu: OpenAICompatibleProvider<ZhipuChatModelId> = /* @__PURE__ */ createZhipu();
