@@ -39,6 +39,13 @@ const VISION_MODEL = /(^|[-.])vl([-.\d]|$)|^ernie-4\.5-8k-preview|^ernie-5/i;
  * `baidu(id)`: ERNIE over Qianfan v2 when an API key is configured and over
  * v1 when only client credentials are, decided at call time because the
  * default instance reads its credentials from the environment then.
+ *
+ * @example
+ * ```ts
+ * const { text } = await generateText({ model: baidu('ernie-4.5-turbo-128k'), prompt: '什么是AIGC？' });
+ * // force the v1 API (client credentials) for one model:
+ * const v1 = baidu('ernie-speed-128k', { api: 'v1' });
+ * ```
  */
 export class BaiduChatLanguageModel implements LanguageModel {
   readonly specificationVersion = 'v1' as const;

@@ -23,6 +23,11 @@ const ASPECT_RATIOS: Record<string, string> = {
  * Qianfan v2 image models (`irag-1.0`, `flux.1-schnell`, deployed services)
  * over the synchronous, OpenAI-style `POST /v2/images/generations` with the
  * bearer API key.
+ *
+ * @example
+ * ```ts
+ * const { image } = await generateImage({ model: baidu.image('irag-1.0'), prompt: '一只橘猫，水彩', size: '1024x1024' });
+ * ```
  */
 export class BaiduQianfanImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;

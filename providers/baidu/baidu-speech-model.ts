@@ -40,6 +40,11 @@ const MAX_GBK_BYTES = 1023;
  * 短文本在线合成 over `POST /text2audio` (a form with the access token as
  * `tok`). Success is an `audio/*` body; an error is a JSON body, often with
  * HTTP 200, so the content type decides, not the status.
+ *
+ * @example
+ * ```ts
+ * const { audio } = await speak({ model: baidu.speech('tts'), text: '你好，世界', voice: '4', format: 'mp3' });
+ * ```
  */
 export class BaiduSpeechModel implements SpeechModel {
   readonly specificationVersion = 'v1' as const;

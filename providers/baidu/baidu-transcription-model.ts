@@ -37,6 +37,11 @@ const ASR_TOKEN_ERROR_CODES = [...TOKEN_ERROR_CODES, '3302'];
  * 短语音识别 over `POST /server_api` (or `/pro_api`): the clip as base64
  * `speech` plus its raw byte length `len`, checked against the service's
  * limits first. Errors come as `err_no` bodies with HTTP 200.
+ *
+ * @example
+ * ```ts
+ * const { text } = await transcribe({ model: baidu.transcription('mandarin'), audio: wavBytes });
+ * ```
  */
 export class BaiduTranscriptionModel implements TranscriptionModel {
   readonly specificationVersion = 'v1' as const;

@@ -28,6 +28,14 @@ const MAX_PROMPT_CHARS = 200;
  * 文心一格 ERNIE-ViLG 2.0: submit to `txt2imgv2`, poll `getImgv2` through
  * the job engine (progress events, resume by task id). Task ids are 19-digit
  * numbers, so they are read from the raw text and kept as strings.
+ *
+ * @example
+ * ```ts
+ * const { images } = await generateImage({
+ *   model: baidu.image('ernie-vilg-v2'), prompt: '睡莲，莫奈风格', n: 2,
+ *   onProgress: (event) => console.log(event.jobId, event.progress),
+ * });
+ * ```
  */
 export class BaiduVilgImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;

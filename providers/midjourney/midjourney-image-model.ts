@@ -26,6 +26,13 @@ const GRID_ACTIONS = new Set(['IMAGINE', 'VARIATION', 'REROLL', 'BLEND', 'PAN', 
  * polled by the job engine. One job makes one 2×2 grid; it is returned as one
  * image URL (core downloads it), or cut into its four images with
  * `providerOptions.midjourney.split` or when `n > 1`.
+ *
+ * @example
+ * ```ts
+ * const grid = await generateImage({ model: midjourney.image('v7'), prompt: 'an apple', aspectRatio: '16:9' });
+ * const jobId = grid.providerMetadata.midjourney?.jobId as string;
+ * const { image } = await generateImage({ model: midjourney('v7'), action: { jobId, type: 'upscale', index: 2 } });
+ * ```
  */
 export class MidjourneyImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;

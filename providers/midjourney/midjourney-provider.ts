@@ -92,5 +92,13 @@ export function createMidjourney(settings: MidjourneyProviderSettings = {}): Mid
   });
 }
 
-/** The default Midjourney provider: `MIDJOURNEY_PROXY_URL` and `MIDJOURNEY_PROXY_SECRET` from the environment, read at call time. */
+/**
+ * The default Midjourney provider: `MIDJOURNEY_PROXY_URL` and `MIDJOURNEY_PROXY_SECRET` from the environment, read at call time.
+ *
+ * @example
+ * ```ts
+ * // MIDJOURNEY_PROXY_URL=http://localhost:8080/mj, MIDJOURNEY_PROXY_SECRET=…
+ * const { images } = await generateImage({ model: midjourney('v7'), prompt: 'an apple, studio light', n: 4 });
+ * ```
+ */
 export const midjourney: MidjourneyProvider = /* @__PURE__ */ createMidjourney();

@@ -71,7 +71,15 @@ export function createAutomatic1111(settings: Automatic1111ProviderSettings = {}
   });
 }
 
-/** The default AUTOMATIC1111 provider: `A1111_BASE_URL` from the environment (credentials may be in it), read at call time. */
+/**
+ * The default AUTOMATIC1111 provider: `A1111_BASE_URL` from the environment (credentials may be in it), read at call time.
+ *
+ * @example
+ * ```ts
+ * // A1111_BASE_URL=http://127.0.0.1:7860
+ * const { image } = await generateImage({ model: automatic1111.image(), prompt: 'a lighthouse at dusk', size: '768x512' });
+ * ```
+ */
 export const automatic1111: Automatic1111Provider = /* @__PURE__ */ createAutomatic1111();
 
 // fetch refuses URLs with credentials, so they move into a header here.

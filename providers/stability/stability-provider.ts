@@ -64,5 +64,13 @@ export function createStability(settings: StabilityProviderSettings = {}): Stabi
   });
 }
 
-/** The default Stability AI provider: `STABILITY_API_KEY` from the environment, read at call time. */
+/**
+ * The default Stability AI provider: `STABILITY_API_KEY` from the environment, read at call time.
+ *
+ * @example
+ * ```ts
+ * // STABILITY_API_KEY from the environment
+ * const { image } = await generateImage({ model: stability.image('core'), prompt: 'a lighthouse at dusk', aspectRatio: '16:9' });
+ * ```
+ */
 export const stability: StabilityProvider = /* @__PURE__ */ createStability();
