@@ -20,6 +20,12 @@ const DEFAULT_SIDE = 512;
  * (`--api`). Text-to-image posts `/sdapi/v1/txt2img`; with input images,
  * `/sdapi/v1/img2img`. The request blocks until the images are done, so
  * progress comes from polling `/sdapi/v1/progress` beside it.
+ *
+ * @example
+ * ```ts
+ * const { images, providerMetadata } = await generateImage({ model: automatic1111.image('sd_xl_base_1.0'), prompt: 'a lighthouse', n: 2 });
+ * console.log(providerMetadata.automatic1111); // the seeds the WebUI used
+ * ```
  */
 export class Automatic1111ImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;

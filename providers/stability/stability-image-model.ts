@@ -53,6 +53,14 @@ const MAX_SEED = 4_294_967_294;
  * with their `finish-reason` and `seed` headers; `upscale-creative` is
  * submitted and polled at `/v2beta/results/{id}` through `runJob`; other ids
  * are v1 engines (`/v1/generation/{engine}/…`, JSON artifacts).
+ *
+ * @example
+ * ```ts
+ * const { image } = await generateImage({
+ *   model: stability.image('sd3.5-large'), prompt: 'a lighthouse at dusk', aspectRatio: '3:2',
+ *   providerOptions: { stability: { negative_prompt: 'blurry' } },
+ * });
+ * ```
  */
 export class StabilityImageModel implements ImageModel {
   readonly specificationVersion = 'v1' as const;
