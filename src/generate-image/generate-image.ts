@@ -28,14 +28,23 @@ export async function generateImage(options: GenerateImageOptions): Promise<Gene
       call.mask && resolveInputImage(call.mask, options.download, signal),
     ]);
     const counts = splitCount(call.n, call.perCall);
-    const tasks = counts.map((n) => () =>
-      retryWithBackoff(() => {
-        signal?.throwIfAborted();
-        return model.doGenerate({ ...call.base, images, mask, n, abortSignal: signal });
-      }, {
-        maxRetries: call.maxRetries,
-        abortSignal: signal,
-      }));
+    const tasks = counts.map((n) => async () => {
+      let jobError: unknown;
+      try {
+        return await retryWithBackoff(async () => {
+          signal?.throwIfAborted();
+          try {
+            return await model.doGenerate({ ...call.base, images, mask, n, abortSignal: signal });
+          } catch (error) {
+            if (hasJobId(error)) jobError = error;
+            throw error;
+          }
+        }, { maxRetries: call.maxRetries, abortSignal: signal });
+      } catch (error) {
+        // The retry loop rethrows a timeout as the bare signal reason; the model's copy names the job to resume.
+        throw jobError !== undefined && isTimeout(error) && isTimeout(jobError) ? jobError : error;
+      }
+    });
     let results: ImageModelResult[];
     try {
       results = await runParallel(tasks, call.parallel);
@@ -60,6 +69,14 @@ export async function generateImage(options: GenerateImageOptions): Promise<Gene
   } finally {
     callSignal.dispose();
   }
+}
+
+function hasJobId(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { jobId?: unknown }).jobId === 'string';
+}
+
+function isTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
 }
 
 function splitCount(n: number, perCall: number): number[] {
