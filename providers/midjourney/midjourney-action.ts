@@ -64,7 +64,8 @@ export async function prepareMidjourneyAction(
   const { task: parent } = await fetchMidjourneyTask(config, action.jobId, options);
   const button = findButton(parent.buttons, common ? BUTTON_KIND[common] : type, index);
   if (!button) {
-    const available = parent.buttons.map((item) => item.label || item.emoji || item.customId).join(', ') || 'none';
+    const available = parent.buttons.map((item) => item.label || item.emoji || item.customId).join(', ') ||
+      "none (only Plus-compatible proxies report buttons; the open-source proxy runs just upscale, variation and reroll)";
     throw new InvalidArgumentError({
       argument: 'action',
       message: `job ${action.jobId} has no '${type}${index === undefined ? '' : ` ${index}`}' button (status ${parent.status}); its buttons: ${available}`,

@@ -32,7 +32,8 @@ export interface MidjourneyImagesOptions {
  * `n` cut images and falls back to the grid URL with a warning.
  */
 export async function toMidjourneyImages(options: MidjourneyImagesOptions): Promise<{ images: ImageModelOutput[]; split: boolean }> {
-  const whole: ImageModelOutput[] = [{ type: 'url', url: options.imageUrl, ...mediaTypeOf(options.imageUrl) }];
+  // No media type from the URL's extension: Discord's media proxy serves WebP behind `.png` names; core sniffs the bytes.
+  const whole: ImageModelOutput[] = [{ type: 'url', url: options.imageUrl }];
   const wanted = options.split ?? options.n > 1;
   if (!wanted) {
     if (options.n > 1 && options.grid) {
@@ -56,10 +57,4 @@ export async function toMidjourneyImages(options: MidjourneyImagesOptions): Prom
   }
   const count = options.split ? tiles.length : Math.min(options.n, tiles.length);
   return { images: tiles.slice(0, count).map((data) => ({ type: 'bytes', data, mediaType: 'image/png' })), split: true };
-}
-
-function mediaTypeOf(url: string): { mediaType?: string } {
-  const extension = /\.(png|webp|jpe?g|gif)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
-  if (!extension) return {};
-  return { mediaType: extension === 'jpg' || extension === 'jpeg' ? 'image/jpeg' : `image/${extension}` };
 }

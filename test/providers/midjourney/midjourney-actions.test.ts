@@ -25,7 +25,7 @@ describe('MidjourneyImageModel.doGenerate (actions)', () => {
     expect(polls.map((request) => request.url)).toEqual([`${BASE_URL}/task/${CHILD}/fetch`]);
     expect(result.response.id).toBe(CHILD);
     expect(result.providerMetadata?.midjourney).toMatchObject({ jobId: CHILD, grid: type !== 'upscale' });
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/upscaled_2.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/upscaled_2.png' }]);
   });
 
   it('uses /submit/change by default (api auto) without fetching the parent', async () => {
@@ -63,6 +63,18 @@ describe('MidjourneyImageModel.doGenerate (actions)', () => {
       grid: false,
       customIds: expect.arrayContaining([`MJ::Outpaint::50::1::9f8e7d6c-aaaa-bbbb-cccc-1234567890ab::SOLO`]),
     });
+  });
+
+  it('switches to /submit/action per call with providerOptions.midjourney.api', async () => {
+    serveTask(PARENT, json('task-imagine-success-plus'));
+    const actions = serveSubmit('action', json('submit-imagine-ok', { result: CHILD }));
+    const changes = serveSubmit('change', json('submit-imagine-ok', { result: CHILD }));
+    serveTask(CHILD, json('task-upscale-success-plus'));
+
+    await provider()('v7').doGenerate(callOptions({ action: { jobId: PARENT, type: 'variation', index: 2 }, providerOptions: { midjourney: { api: 'plus' } } }));
+
+    expect(changes).toHaveLength(0);
+    expect(actions.map((request) => request.body)).toEqual([{ taskId: PARENT, customId: `MJ::JOB::variation::2::${HASH}` }]);
   });
 
   it('sends other action types by button label, and raw custom ids as given, through /submit/action', async () => {
@@ -154,7 +166,7 @@ describe('MidjourneyImageModel.doGenerate (resume)', () => {
       [`${BASE_URL}/task/${PARENT}/fetch`, SECRET],
     ]);
     expect(events.map((event) => [event.status, event.progress])).toEqual([['resumed', undefined], ['in_progress', 0.45], ['success', 1]]);
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png' }]);
   });
 
   it('reports an unknown job (empty body) as a non-retryable APICallError naming it', async () => {

@@ -76,7 +76,7 @@ describe('MidjourneyImageModel.doGenerate (blend and image-to-image)', () => {
     expect(submits[0]!.body).toEqual({ base64Array: [PNG_DATA_URL, JPEG_DATA_URL], dimensions: 'LANDSCAPE', notifyHook: 'https://example.com/hook' });
     expect(result.warnings).toEqual([]);
     expect(result.providerMetadata?.midjourney).toMatchObject({ jobId: BLEND_JOB, action: 'BLEND', grid: true });
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/blend_grid.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/blend_grid.png' }]);
   });
 
   it('takes explicit dimensions, warns about an approximated ratio and an ignored prompt', async () => {

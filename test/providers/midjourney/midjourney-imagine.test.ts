@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APICallError, InvalidArgumentError, JobFailedError, LoadAPIKeyError } from '../../../src/errors/index.js';
 import type { JobProgressEvent } from '../../../src/provider/index.js';
+import { generateImage } from '../../../src/generate-image/index.js';
 import { createMidjourney } from '../../../providers/midjourney/index.js';
 import { BASE_URL, SECRET, empty, fixture, json, serveSubmit, serveTask } from './handlers.js';
 import { callOptions, provider, rejection } from './setup.js';
@@ -34,7 +35,7 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
       ['GET', `${BASE_URL}/task/${JOB}/fetch`, SECRET],
       ['GET', `${BASE_URL}/task/${JOB}/fetch`, SECRET],
     ]);
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png' }]);
     expect(result.warnings).toEqual([]);
     expect(result.response).toMatchObject({ id: JOB, modelId: 'v7', timestamp: new Date(1689231498316), headers: { 'x-proxy': 'midjourney-proxy' } });
     expect(result.providerMetadata?.midjourney).toMatchObject({
@@ -122,7 +123,7 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
     }));
 
     expect(submits[0]!.body).toEqual({ prompt: 'a fox --v 7', notifyHook: 'https://example.com/mj-hook', state: 'user-42' });
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png' }]);
     expect(result.warnings).toEqual([expect.objectContaining({ type: 'unsupported-setting', setting: 'n' })]);
   });
 
@@ -212,6 +213,35 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
     expect(submits).toHaveLength(1);
     expect(polls).toHaveLength(2);
     expect(result.response.id).toBe(JOB);
+  });
+
+  it('stops polling on abort and rethrows the caller\'s reason untouched', async () => {
+    serveSubmit('imagine', json('submit-imagine-ok'));
+    const polls = serveTask(JOB, json('task-imagine-in-progress'));
+    const controller = new AbortController();
+    const reason = new Error('user went away');
+
+    const error = await rejection(provider()('v7').doGenerate(callOptions({
+      prompt: 'a fox',
+      abortSignal: controller.signal,
+      onProgress: (event) => {
+        if (event.progress === 0.45) controller.abort(reason);
+      },
+    })));
+
+    expect(error).toBe(reason);
+    expect(polls).toHaveLength(1);
+  });
+
+  it('names the job in the TimeoutError of generateImage, so the job can be resumed', async () => {
+    const submits = serveSubmit('imagine', json('submit-imagine-ok'));
+    serveTask(JOB, json('task-imagine-in-progress'));
+
+    const error = await rejection(generateImage({ model: provider({ pollIntervalMs: 5 })('v7'), prompt: 'a fox', timeout: 60, maxRetries: 0 }));
+
+    expect(submits).toHaveLength(1);
+    expect(error).toMatchObject({ name: 'TimeoutError', jobId: JOB });
+    expect(error.message).toContain(`resume: { jobId: '${JOB}' }`);
   });
 
   it('reads MIDJOURNEY_PROXY_URL and MIDJOURNEY_PROXY_SECRET at call time and sends no secret when none is set', async () => {

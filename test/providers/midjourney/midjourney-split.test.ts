@@ -92,7 +92,7 @@ describe('MidjourneyImageModel.doGenerate (split)', () => {
       providerOptions: { midjourney: { split: true } },
     }));
 
-    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/upscaled_2.png', mediaType: 'image/png' }]);
+    expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/upscaled_2.png' }]);
     expect(result.warnings).toEqual([expect.objectContaining({ setting: 'providerOptions.midjourney.split' })]);
   });
 
