@@ -23,11 +23,7 @@ export async function retryWithBackoff<T>(fn: () => Promise<T>, options: RetryOp
       return await fn();
     } catch (error) {
       const signal = options.abortSignal;
-      if (signal?.aborted && (error === signal.reason || isAbortError(error))) {
-        // A job's TimeoutError (runJob) names the job to resume; the bare timeout reason would lose it. User aborts stay untouched.
-        if (hasJobId(error) && isTimeout(signal.reason)) throw error;
-        throw signal.reason;
-      }
+      if (signal?.aborted && (error === signal.reason || isAbortError(error))) throw signal.reason;
       if (options.maxRetries === 0) throw error;
       errors.push(error);
       const message = error instanceof Error ? error.message : String(error);
@@ -58,12 +54,4 @@ function isRetryable(error: unknown): boolean {
 
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TimeoutError';
-}
-
-function hasJobId(error: unknown): boolean {
-  return isTimeout(error) && typeof (error as { jobId?: unknown }).jobId === 'string';
 }
