@@ -6,6 +6,7 @@ import { createBaiduAccessTokenSource } from './baidu-access-token.js';
 import { BaiduChatLanguageModel, type BaiduChatModelId, type BaiduChatSettings } from './baidu-chat-model.js';
 import { BaiduChatV1LanguageModel } from './baidu-chat-v1-model.js';
 import type { BaiduConfig } from './baidu-config.js';
+import { qianfanMetadataExtractor } from './baidu-qianfan-metadata.js';
 import { BaiduQianfanImageModel, type BaiduImageModelId } from './baidu-qianfan-image-model.js';
 import { BaiduVilgImageModel, type BaiduVilgSettings } from './baidu-vilg-image-model.js';
 import { BaiduSpeechModel, type BaiduSpeechModelId } from './baidu-speech-model.js';
@@ -104,13 +105,13 @@ export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider
     accessToken: createBaiduAccessTokenSource({ credentials, baseURL: baseURLs.aip, fetch: settings.fetch, headers }),
     cuid: settings.cuid ?? 'aigc',
   };
-  const qianfanConfig = (modality: string): OpenAIConfig => ({
-    provider: `baidu.${modality}`,
+  const chatConfig: OpenAIConfig = {
+    provider: 'baidu.chat',
     url: ({ path }) => `${baseURLs.qianfan()}/v2${path}`,
     headers: () => ({ authorization: `Bearer ${apiKey()}`, appid: settings.appId, ...settings.headers }),
     fetch: settings.fetch,
-  });
-  const chatConfig = qianfanConfig('chat');
+    extractMetadata: qianfanMetadataExtractor,
+  };
 
   const chat = (modelId: BaiduChatModelId, chatSettings: BaiduChatSettings = {}) =>
     new BaiduChatLanguageModel(
