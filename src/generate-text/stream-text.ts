@@ -61,6 +61,10 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   private step: StepState<TOOLS>;
   private claimed = false;
   private done = false;
+  /** Parts mapped but not yet read; the pump adds one or a few at a time. */
+  private readonly queue: Array<TextStreamPart<TOOLS>> = [];
+  /** No part will be added any more (finished, failed or cancelled). */
+  private closed = false;
   private pendingError: { error: unknown } | undefined;
   private readonly promises = {
     text: new DelayedPromise<string>(),
@@ -88,7 +92,18 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     this.prompt = call.callOptions.prompt;
     this.step = this.startStep();
     this.source = new ReadableStream<TextStreamPart<TOOLS>>(
-      { pull: (controller) => this.pull(controller), cancel: (reason) => this.cancel(reason) },
+      {
+        pull: async (controller) => {
+          try {
+            const part = await this.nextPart();
+            if (part === undefined) controller.close();
+            else controller.enqueue(part);
+          } catch (error) {
+            controller.error(error);
+          }
+        },
+        cancel: (reason) => this.cancel(reason),
+      },
       { highWaterMark: 0 },
     );
   }
@@ -113,91 +128,98 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     return { reader: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
   }
 
-  private async pull(controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): Promise<void> {
-    if (this.pendingError) {
-      controller.error(this.pendingError.error);
-      return;
-    }
-    try {
-      for (;;) {
+  /**
+   * The pump behind every public stream: the next part, or undefined at the
+   * end; after an `error` part it rejects with that error. Public streams and
+   * their iterators call it directly (see createAsyncIterableStream): profiled
+   * over a 20k-chunk stream (bench/), each web-stream hop between the model's
+   * stream and the caller cost ~0.7 µs of CPU per part, as much as the SSE parse.
+   */
+  async nextPart(): Promise<TextStreamPart<TOOLS> | undefined> {
+    for (;;) {
+      if (this.queue.length > 0) return this.queue.shift();
+      if (this.pendingError) throw this.pendingError.error;
+      if (this.closed) return undefined;
+      try {
         const step = this.step;
         step.reader ??= (await step.started).stream.getReader();
         const { done, value } = await step.reader.read();
-        if (this.done) return;
+        if (this.done) continue;
         if (this.signal.signal?.aborted) throw this.signal.signal.reason;
         if (done) {
           throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
         }
-        if (await this.handlePart(value, controller)) return;
+        // Only tool calls and step ends need to wait; text deltas stay synchronous.
+        const handled = this.handlePart(value);
+        if (handled !== undefined) await handled;
+      } catch (error) {
+        this.fail(error);
       }
-    } catch (error) {
-      this.fail(error, controller);
     }
   }
 
-  /** Maps one model part; returns true when it enqueued something (or closed the stream). */
-  private async handlePart(part: LanguageModelStreamPart, controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): Promise<boolean> {
+  /** Maps one model part into the queue; returns a promise only for the parts that must wait. */
+  private handlePart(part: LanguageModelStreamPart): Promise<void> | undefined {
     const step = this.step;
+    const queue = this.queue;
     switch (part.type) {
+      case 'text-delta':
+        if (part.text === '') return;
+        step.text += part.text;
+        queue.push({ type: 'text-delta', text: part.text });
+        return;
       case 'stream-start':
         step.warnings = part.warnings;
-        if (this.completedSteps.length > 0) return false;
-        controller.enqueue({ type: 'stream-start', warnings: part.warnings });
-        return true;
+        if (this.completedSteps.length === 0) queue.push({ type: 'stream-start', warnings: part.warnings });
+        return;
       case 'response-metadata': {
         const { type: _type, ...metadata } = part;
         step.metadata = { ...step.metadata, ...metadata };
-        return false;
+        return;
       }
-      case 'text-delta':
-        if (part.text === '') return false;
-        step.text += part.text;
-        controller.enqueue({ type: 'text-delta', text: part.text });
-        return true;
       case 'reasoning-delta':
-        if (part.text === '') return false;
+        if (part.text === '') return;
         step.reasoning = (step.reasoning ?? '') + part.text;
-        controller.enqueue({ type: 'reasoning-delta', text: part.text });
-        return true;
+        queue.push({ type: 'reasoning-delta', text: part.text });
+        return;
       case 'tool-input-delta':
-        return false;
-      case 'tool-call': {
-        const parsed = await parseToolCall<TOOLS>(part, this.tools.schemas);
-        if (parsed.type === 'tool-error') {
-          step.toolErrors.push(parsed);
-          controller.enqueue(parsed);
-          return true;
-        }
-        step.toolCalls.push(parsed.call);
-        controller.enqueue(parsed.call);
-        // Calls run as they arrive, so parallel calls in one step overlap.
-        const execution = executeToolCall(parsed.call, (this.options.tools ?? {}) as TOOLS, {
-          messages: [...(this.options.messages ?? []), ...this.addedMessages],
-          abortSignal: this.signal.signal,
-        });
-        execution.catch(() => {});
-        step.executions.push(execution);
-        return true;
-      }
+        return;
+      case 'tool-call':
+        return this.handleToolCall(part);
       case 'stream-end':
-        await this.endStep(part, controller);
-        return true;
+        return this.endStep(part);
       case 'error':
         throw part.error;
     }
   }
 
-  private async endStep(
-    part: Extract<LanguageModelStreamPart, { type: 'stream-end' }>,
-    controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>,
-  ): Promise<void> {
+  private async handleToolCall(part: Extract<LanguageModelStreamPart, { type: 'tool-call' }>): Promise<void> {
+    const step = this.step;
+    const parsed = await parseToolCall<TOOLS>(part, this.tools.schemas);
+    if (parsed.type === 'tool-error') {
+      step.toolErrors.push(parsed);
+      this.queue.push(parsed);
+      return;
+    }
+    step.toolCalls.push(parsed.call);
+    this.queue.push(parsed.call);
+    // Calls run as they arrive, so parallel calls in one step overlap.
+    const execution = executeToolCall(parsed.call, (this.options.tools ?? {}) as TOOLS, {
+      messages: [...(this.options.messages ?? []), ...this.addedMessages],
+      abortSignal: this.signal.signal,
+    });
+    execution.catch(() => {});
+    step.executions.push(execution);
+  }
+
+  private async endStep(part: Extract<LanguageModelStreamPart, { type: 'stream-end' }>): Promise<void> {
     const step = this.step;
     const toolResults: Array<TypedToolResult<TOOLS>> = [];
     for (const result of await Promise.all(step.executions)) {
       if (!result) continue;
       if (result.type === 'tool-result') toolResults.push(result);
       else step.toolErrors.push(result);
-      controller.enqueue(result);
+      this.queue.push(result);
     }
     const messages = stepMessages({ text: step.text, toolCalls: step.toolCalls, toolResults, toolErrors: step.toolErrors });
     this.completedSteps.push({
@@ -214,16 +236,16 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     });
     this.addedMessages.push(...messages);
     if (await this.loop.shouldContinue(this.completedSteps, (this.options.tools ?? {}) as ToolSet)) {
-      controller.enqueue({ type: 'step-end', finishReason: part.finishReason, usage: part.usage, response: step.metadata, providerMetadata: part.providerMetadata });
+      this.queue.push({ type: 'step-end', finishReason: part.finishReason, usage: part.usage, response: step.metadata, providerMetadata: part.providerMetadata });
       this.prompt = [...this.prompt, ...standardizePrompt({ messages })];
       this.step = this.startStep();
       return;
     }
     if (step.toolErrors.length > 0) throw step.toolErrors[0]!.error;
-    this.finish(controller);
+    this.finish();
   }
 
-  private finish(controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): void {
+  private finish(): void {
     const last = this.completedSteps[this.completedSteps.length - 1]!;
     const usage = this.completedSteps.reduce((total, step) => addUsage(total, step.usage), emptyUsage());
     this.done = true;
@@ -239,8 +261,8 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     promises.warnings.resolve(this.completedSteps.flatMap((step) => step.warnings));
     promises.response.resolve({ ...last.response, messages: this.addedMessages });
     promises.providerMetadata.resolve(last.providerMetadata);
-    controller.enqueue({ type: 'stream-end', finishReason: last.finishReason, usage, providerMetadata: last.providerMetadata });
-    controller.close();
+    this.queue.push({ type: 'stream-end', finishReason: last.finishReason, usage, providerMetadata: last.providerMetadata });
+    this.closed = true;
     const onFinish = this.options.onFinish;
     if (onFinish) {
       Promise.resolve()
@@ -249,7 +271,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     }
   }
 
-  private fail(cause: unknown, controller: ReadableStreamDefaultController<TextStreamPart<TOOLS>>): void {
+  private fail(cause: unknown): void {
     if (this.done) return;
     const signal = this.signal.signal;
     // An abort surfaces as the caller's reason (or the TimeoutError), whatever the transport threw.
@@ -261,12 +283,14 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     this.options.onError?.({ error });
     // The error part is delivered first; the next read then errors the stream.
     this.pendingError = { error };
-    controller.enqueue({ type: 'error', error });
+    this.queue.push({ type: 'error', error });
+    this.closed = true;
   }
 
   private async cancel(reason: unknown): Promise<void> {
     if (this.done) return;
     this.done = true;
+    this.closed = true;
     const error = reason ?? new DOMException('The stream was cancelled.', 'AbortError');
     this.signal.abort(error);
     this.release();
@@ -287,26 +311,36 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   }
 
   get fullStream(): AsyncIterableStream<TextStreamPart<TOOLS>> {
-    return createAsyncIterableStream(this.claim());
+    return createAsyncIterableStream(this.claim(), () => this.nextPart());
   }
 
   get textStream(): AsyncIterableStream<string> {
-    const reader = this.claim().getReader();
+    this.claim();
+    const nextText = async (): Promise<string | undefined> => {
+      for (;;) {
+        const part = await this.nextPart();
+        if (part === undefined) return undefined;
+        if (part.type === 'text-delta') return part.text;
+        if (part.type === 'error') throw part.error;
+      }
+    };
     return createAsyncIterableStream(
       new ReadableStream<string>(
         {
           async pull(controller) {
-            for (;;) {
-              const { done, value } = await reader.read();
-              if (done) return controller.close();
-              if (value.type === 'text-delta') return controller.enqueue(value.text);
-              if (value.type === 'error') return controller.error(value.error);
+            try {
+              const text = await nextText();
+              if (text === undefined) controller.close();
+              else controller.enqueue(text);
+            } catch (error) {
+              controller.error(error);
             }
           },
-          cancel: (reason) => reader.cancel(reason),
+          cancel: (reason) => this.cancel(reason),
         },
         { highWaterMark: 0 },
       ),
+      nextText,
     );
   }
 
@@ -327,9 +361,9 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   get providerMetadata() { return this.drained(this.promises.providerMetadata); }
 
   async consumeStream(): Promise<void> {
-    const reader = this.claim().getReader();
+    this.claim();
     try {
-      for (;;) if ((await reader.read()).done) return;
+      while ((await this.nextPart()) !== undefined);
     } catch {
       // The failure is reported through the promises.
     }
