@@ -139,5 +139,14 @@ export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider
   });
 }
 
-/** The default Baidu provider: credentials from `QIANFAN_API_KEY`, `BAIDU_CLIENT_ID` and `BAIDU_CLIENT_SECRET`, read at call time. */
+/**
+ * The default Baidu provider: credentials from `QIANFAN_API_KEY`, `BAIDU_CLIENT_ID` and `BAIDU_CLIENT_SECRET`, read at call time.
+ *
+ * @example
+ * ```ts
+ * // QIANFAN_API_KEY (chat, Qianfan images) and/or BAIDU_CLIENT_ID + BAIDU_CLIENT_SECRET (v1, ERNIE-ViLG, TTS, ASR)
+ * const { text } = await generateText({ model: baidu('ernie-4.5-turbo-128k'), prompt: '什么是AIGC？' });
+ * const { audio } = await speak({ model: baidu.speech('tts'), text: '你好' });
+ * ```
+ */
 export const baidu: BaiduProvider = /* @__PURE__ */ createBaidu();
