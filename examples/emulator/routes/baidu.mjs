@@ -135,8 +135,10 @@ export const routes = [
       const form = new URLSearchParams(context.raw.toString('utf8'));
       if (form.get('tok') !== TOKEN) return sendJson(context.response, 200, fixture('baidu', 'text2audio-error-502'));
       if (!form.get('tex')) return sendJson(context.response, 200, fixture('baidu', 'text2audio-error-513'));
-      context.response.writeHead(200, { 'content-type': 'audio/mp3' });
-      context.response.end(binary('text2audio-hello.mp3'));
+      // aue=6 asks for WAV (16 kHz mono, what short ASR takes back); anything else gets the MP3 clip.
+      const wav = form.get('aue') === '6';
+      context.response.writeHead(200, { 'content-type': wav ? 'audio/wav' : 'audio/mp3' });
+      context.response.end(binary(wav ? 'server-api-hello.wav' : 'text2audio-hello.mp3'));
     },
   },
   {
