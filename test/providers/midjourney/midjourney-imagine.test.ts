@@ -134,7 +134,8 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
     const result = await provider()('v7').doGenerate(callOptions({ prompt: 'a fox' }));
 
     expect(submits).toHaveLength(1);
-    expect(polls).toHaveLength(1);
+    expect(submits[0]).toMatchObject({ url: `${BASE_URL}/submit/imagine`, headers: { 'mj-api-secret': SECRET }, body: { prompt: 'a fox --v 7' } });
+    expect(polls.map((request) => request.url)).toEqual([`${BASE_URL}/task/${JOB}/fetch`]);
     expect(result.response.id).toBe(JOB);
   });
 
@@ -272,6 +273,7 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
   });
 
   it('rejects bad input before any request', async () => {
+    const submits = serveSubmit('imagine', json('submit-imagine-ok'));
     const model = provider()('v7');
     const cases: Array<[Parameters<typeof model.doGenerate>[0], string]> = [
       [callOptions({ prompt: '  ' }), 'prompt'],
@@ -285,6 +287,7 @@ describe('MidjourneyImageModel.doGenerate (imagine)', () => {
       expect(InvalidArgumentError.isInstance(error), argument).toBe(true);
       expect(error.argument).toBe(argument);
     }
+    expect(submits).toHaveLength(0);
     expect(() => provider()('gpt-4o')).toThrow(expect.objectContaining({ argument: 'modelId' }));
     expect(() => provider().languageModel('v7')).toThrow(expect.objectContaining({ name: 'AI_UnsupportedFunctionalityError' }));
   });
