@@ -120,6 +120,8 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       prompt_cache_key: providerOptions.promptCacheKey,
       verbosity: providerOptions.textVerbosity,
     };
+    // The escape hatch for server-specific switches (DeepSeek/GLM `thinking`, Qwen `enable_thinking`) and fields not mapped yet.
+    if (providerOptions.extraBody) Object.assign(body, providerOptions.extraBody);
     if (this.config.omitModel) delete body.model;
     return { body, warnings };
   }

@@ -23,6 +23,12 @@ export interface OpenAIChatOptions {
   promptCacheKey?: string;
   /** Output verbosity for models that take it. */
   textVerbosity?: 'low' | 'medium' | 'high';
+  /**
+   * Extra top-level request fields, sent as given after the mapped ones (so
+   * they win): server-specific switches such as DeepSeek's or GLM's
+   * `thinking` and Qwen's `enable_thinking`, or OpenAI fields aigc does not map.
+   */
+  extraBody?: Record<string, unknown>;
 }
 
 const CHECKS: Record<keyof OpenAIChatOptions, (value: unknown) => boolean> = {
@@ -36,6 +42,7 @@ const CHECKS: Record<keyof OpenAIChatOptions, (value: unknown) => boolean> = {
   strictJsonSchema: (value) => typeof value === 'boolean',
   promptCacheKey: (value) => typeof value === 'string',
   textVerbosity: (value) => value === 'low' || value === 'medium' || value === 'high',
+  extraBody: (value) => isRecord(value),
 };
 
 /** Validates `providerOptions[key]`; unknown keys are rejected so typos do not pass silently. */
