@@ -141,6 +141,30 @@ describe('reasoning_content', () => {
   });
 });
 
+describe('provider-specific request fields', () => {
+  it('sends providerOptions.<name>.extraBody as top-level fields (DeepSeek thinking, Qwen enable_thinking)', async () => {
+    const ds = serve('https://api.deepseek.com/chat/completions', json('deepseek-reasoner'));
+    await generateText({
+      model: createDeepSeek({ apiKey: 'sk-ds-0123456789' })('deepseek-v4-pro'),
+      prompt: 'x',
+      providerOptions: { deepseek: { reasoningEffort: 'high', extraBody: { thinking: { type: 'enabled' } } } },
+    });
+    expect(ds[0]!.body).toEqual({ model: 'deepseek-v4-pro', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'high', thinking: { type: 'enabled' } });
+
+    const qw = serve('https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions', json('chat-basic'));
+    await generateText({ model: createQwen({ apiKey: 'sk-qwen-0123456789' })('qwen3-8b'), prompt: 'x', providerOptions: { qwen: { extraBody: { enable_thinking: false } } } });
+    expect(qw[0]!.body).toMatchObject({ model: 'qwen3-8b', enable_thinking: false });
+  });
+
+  it('rejects an extraBody that is not an object, naming it, before any request', async () => {
+    const requests = serve('https://api.deepseek.com/chat/completions', json('chat-basic'));
+    const error = await generateText({ model: createDeepSeek({ apiKey: 'sk-ds-0123456789' })('deepseek-chat'), prompt: 'x', providerOptions: { deepseek: { extraBody: 'thinking' } } }).catch((caught: unknown) => caught);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ argument: 'providerOptions.deepseek.extraBody' });
+    expect(requests).toHaveLength(0);
+  });
+});
+
 describe('stream usage quirks', () => {
   it('moonshot: reads usage from the last choice', async () => {
     serve('https://api.moonshot.cn/v1/chat/completions', sse('moonshot-stream'));
