@@ -5,6 +5,7 @@ import { generateImage, generateObject, generateText, streamText } from 'aigc';
 import { createMidjourney } from 'aigc/midjourney';
 import { createOpenAI } from 'aigc/openai';
 import { z } from 'zod';
+import { runBaidu } from './baidu-demo.mjs';
 import { startEmulator } from './emulator/server.mjs';
 import { runOpenAIMedia } from './openai-media.mjs';
 import { runWeatherAssistant } from './weather-assistant.mjs';
@@ -59,6 +60,13 @@ try {
     console.log(`upscale U2 of ${jobId}: ${image.mediaType}, ${image.uint8Array.length} bytes`);
   } finally {
     await mjEmulator?.close();
+  }
+
+  const baiduEmulator = emulator ? undefined : await startEmulator();
+  try {
+    await runBaidu((emulator ?? baiduEmulator).url, step);
+  } finally {
+    await baiduEmulator?.close();
   }
 } finally {
   await emulator?.close();
