@@ -75,6 +75,9 @@ export function createAzure(settings: AzureProviderSettings = {}): AzureProvider
   if (settings.getToken !== undefined && typeof settings.getToken !== 'function') {
     throw new InvalidArgumentError({ argument: 'getToken', message: 'must be a function returning an access token' });
   }
+  if (settings.baseURL !== undefined && !/^https?:\/\/[^/]/i.test(settings.baseURL)) {
+    throw new InvalidArgumentError({ argument: 'baseURL', message: 'must be an http(s) URL ending in `/openai`, e.g. `https://my-resource.openai.azure.com/openai`', value: settings.baseURL });
+  }
   if (settings.getToken && settings.apiKey) {
     throw new InvalidArgumentError({ argument: 'getToken', message: 'pass either `apiKey` or `getToken`, not both' });
   }

@@ -91,6 +91,7 @@ describe('azure chat URLs and auth', () => {
   it('rejects bad settings with InvalidArgumentError naming the field', async () => {
     expect(() => createAzure({ apiVersion: '2024/10/21' })).toThrow(expect.objectContaining({ argument: 'apiVersion' }));
     expect(() => createAzure({ apiKey: KEY, getToken: () => 't' })).toThrow(expect.objectContaining({ argument: 'getToken' }));
+    expect(() => createAzure({ baseURL: 'myres.openai.azure.com/openai' })).toThrow(expect.objectContaining({ argument: 'baseURL' }));
     const requests = serveAzure(V1_URL, json('chat-basic'));
     const error = await generateText({ model: createAzure({ resourceName: 'evil.com/x', apiKey: KEY })('d'), prompt: 'hi' }).catch((caught: unknown) => caught);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
