@@ -74,10 +74,11 @@ export async function encodePngCrop(png: DecodedPng, x: number, y: number, width
     const start = (y + row) * sourceStride + x * bpp;
     const line = png.pixels.subarray(start, start + stride);
     const previous = row === 0 ? undefined : png.pixels.subarray(start - sourceStride, start - sourceStride + stride);
+    const out = raw.subarray(row * (stride + 1) + 1, (row + 1) * (stride + 1));
     // Filter "Up" costs one subtraction per byte and shrinks photographic rows far better than none.
     raw[row * (stride + 1)] = previous ? 2 : 0;
-    const out = raw.subarray(row * (stride + 1) + 1, (row + 1) * (stride + 1));
-    for (let index = 0; index < stride; index++) out[index] = (line[index]! - (previous ? previous[index]! : 0)) & 0xff;
+    if (previous) for (let index = 0; index < stride; index++) out[index] = (line[index]! - previous[index]!) & 0xff;
+    else out.set(line);
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -95,35 +96,54 @@ export async function encodePngCrop(png: DecodedPng, x: number, y: number, width
   ]);
 }
 
+// One loop per filter type: a switch inside the byte loop made a 2048² grid take seconds.
 function unfilter(filter: number, line: Uint8Array, out: Uint8Array, previous: Uint8Array | undefined, bpp: number): void {
-  for (let index = 0; index < line.length; index++) {
-    const left = index >= bpp ? out[index - bpp]! : 0;
-    const up = previous ? previous[index]! : 0;
-    const upLeft = previous && index >= bpp ? previous[index - bpp]! : 0;
-    let predictor: number;
-    switch (filter) {
-      case 0: predictor = 0; break;
-      case 1: predictor = left; break;
-      case 2: predictor = up; break;
-      case 3: predictor = (left + up) >> 1; break;
-      case 4: predictor = paeth(left, up, upLeft); break;
-      default: throw new Error(`unknown PNG filter ${filter}`);
+  const length = line.length;
+  if (filter === 0 || (filter === 2 && !previous)) {
+    out.set(line);
+  } else if (filter === 1 || (filter === 4 && !previous)) {
+    // Paeth with no row above always picks the left byte.
+    for (let index = 0; index < length; index++) out[index] = (line[index]! + (index >= bpp ? out[index - bpp]! : 0)) & 0xff;
+  } else if (filter === 2) {
+    for (let index = 0; index < length; index++) out[index] = (line[index]! + previous![index]!) & 0xff;
+  } else if (filter === 3) {
+    for (let index = 0; index < length; index++) {
+      const left = index >= bpp ? out[index - bpp]! : 0;
+      out[index] = (line[index]! + ((left + (previous ? previous[index]! : 0)) >> 1)) & 0xff;
     }
-    out[index] = (line[index]! + predictor) & 0xff;
+  } else if (filter === 4) {
+    const above = previous!;
+    for (let index = 0; index < bpp; index++) out[index] = (line[index]! + above[index]!) & 0xff;
+    for (let index = bpp; index < length; index++) {
+      // Paeth predictor, inlined: it runs once per byte of most real PNGs.
+      const a = out[index - bpp]!;
+      const b = above[index]!;
+      const c = above[index - bpp]!;
+      const pa = Math.abs(b - c);
+      const pb = Math.abs(a - c);
+      const pc = Math.abs(a + b - 2 * c);
+      out[index] = (line[index]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+    }
+  } else {
+    throw new Error(`unknown PNG filter ${filter}`);
   }
 }
 
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
+// Reading chunks by hand is several times faster on Node 20 than `new Response(stream).arrayBuffer()`.
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(output).arrayBuffer());
+  const input = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const reader = input.pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return concat(chunks);
+    chunks.push(value);
+  }
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -158,6 +178,6 @@ function crc32(bytes: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) crc = crcTable[(crc ^ bytes[index]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
