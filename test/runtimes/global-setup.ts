@@ -47,6 +47,12 @@ function installConsumer(tarball: string) {
   );
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], consumerDir);
   cpSync(path.join(repoRoot, 'test', 'runtimes', 'app'), appDir, { recursive: true });
+  // A module inside the installed package, so `#transport` (package.json `imports`, private to the
+  // package) resolves as it does for the package's own code; app/cli.mjs reports the answer.
+  writeFileSync(
+    path.join(consumerDir, 'node_modules', 'aigc', 'dist', 'transport-probe.mjs'),
+    "let transport = 'none';\ntry { transport = import.meta.resolve('#transport'); } catch {}\nexport { transport };\n",
+  );
 }
 
 /** The names each exports key of the installed package exports, as Node resolves them. */
@@ -68,6 +74,8 @@ export default async function setup(project: TestProject) {
   project.provide('emulatorURL', emulator.url);
   project.provide('tarball', tarball);
   project.provide('exportedNames', exportedNames());
+  const manifest = JSON.parse(readFileSync(path.join(consumerDir, 'node_modules', 'aigc', 'package.json'), 'utf8')) as { imports?: Record<string, unknown> };
+  project.provide('packageImports', manifest.imports ?? {});
   return async () => {
     await emulator.close();
   };

@@ -34,17 +34,9 @@ const describeError = (error) => ({
 /**
  * Runs every public function once. `aigc` and `openaiModule` are the module
  * namespaces of `aigc` and `aigc/openai`; `baseURL` is the emulator's origin.
- * Resolves to `{ runtime, results: { [fn]: { status, value?, error?, globalFetchCalls } } }`.
+ * Resolves to `{ runtime, results: { [fn]: { status, value?, reason?, error? } } }`.
  */
 export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
-  // Count calls through globalThis.fetch: runtimes that must use the fetch
-  // transport (not the Node `undici` one) show a non-zero count.
-  let fetchCalls = 0;
-  const originalFetch = globalThis.fetch;
-  globalThis.fetch = function countedFetch(...args) {
-    fetchCalls += 1;
-    return originalFetch.apply(globalThis, args);
-  };
   const openai = openaiModule.createOpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'smoke-key' });
   const results = {};
   const run = async (name, missing, body) => {
@@ -52,12 +44,10 @@ export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
       results[name] = { status: 'missing', reason: missing };
       return;
     }
-    const before = fetchCalls;
     try {
-      const value = await body();
-      results[name] = { status: 'ok', value, globalFetchCalls: fetchCalls - before };
+      results[name] = { status: 'ok', value: await body() };
     } catch (error) {
-      results[name] = { status: 'error', error: describeError(error), globalFetchCalls: fetchCalls - before };
+      results[name] = { status: 'error', error: describeError(error) };
     }
   };
   const need = (fn, factory) =>
@@ -65,39 +55,35 @@ export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
     : factory && typeof openai[factory] !== 'function' ? `openai.${factory}() is not available yet`
     : undefined;
 
-  try {
-    await run('generateText', need('generateText'), async () => {
-      const { text, usage, finishReason } = await aigc.generateText({ model: openai('gpt-4o-mini'), prompt: '什么是AIGC？' });
-      return { text, usage, finishReason };
+  await run('generateText', need('generateText'), async () => {
+    const { text, usage, finishReason } = await aigc.generateText({ model: openai('gpt-4o-mini'), prompt: '什么是AIGC？' });
+    return { text, usage, finishReason };
+  });
+  await run('streamText', need('streamText'), async () => {
+    const result = aigc.streamText({ model: openai('gpt-4o-mini'), prompt: '用一句话介绍 AIGC。' });
+    const deltas = [];
+    for await (const delta of result.textStream) deltas.push(delta);
+    return { deltas, text: await result.text, finishReason: await result.finishReason, usage: await result.usage };
+  });
+  await run('generateObject', need('generateObject'), async () => {
+    const { object } = await aigc.generateObject({
+      model: openai('gpt-4o-mini'),
+      schema: z.object({ title: z.string(), tags: z.array(z.string()) }),
+      prompt: 'Title and tags for an article about AIGC',
     });
-    await run('streamText', need('streamText'), async () => {
-      const result = aigc.streamText({ model: openai('gpt-4o-mini'), prompt: '用一句话介绍 AIGC。' });
-      const deltas = [];
-      for await (const delta of result.textStream) deltas.push(delta);
-      return { deltas, text: await result.text, finishReason: await result.finishReason, usage: await result.usage };
-    });
-    await run('generateObject', need('generateObject'), async () => {
-      const { object } = await aigc.generateObject({
-        model: openai('gpt-4o-mini'),
-        schema: z.object({ title: z.string(), tags: z.array(z.string()) }),
-        prompt: 'Title and tags for an article about AIGC',
-      });
-      return { object };
-    });
-    await run('generateImage', need('generateImage', 'image'), async () => {
-      const { image, images } = await aigc.generateImage({ model: openai.image('gpt-image-1'), prompt: 'an apple, studio light', size: '1024x1024' });
-      return { count: images.length, mediaType: image.mediaType, byteLength: image.uint8Array.byteLength, base64Head: image.base64.slice(0, 16) };
-    });
-    await run('speak', need('speak', 'speech'), async () => {
-      const { audio } = await aigc.speak({ model: openai.speech('gpt-4o-mini-tts'), text: '你好，世界', voice: 'alloy', format: 'mp3' });
-      return { mediaType: audio.mediaType, byteLength: audio.uint8Array.byteLength };
-    });
-    await run('transcribe', need('transcribe', 'transcription'), async () => {
-      const { text, language } = await aigc.transcribe({ model: openai.transcription('whisper-1'), audio: silentWav() });
-      return { text, language };
-    });
-  } finally {
-    globalThis.fetch = originalFetch;
-  }
+    return { object };
+  });
+  await run('generateImage', need('generateImage', 'image'), async () => {
+    const { image, images } = await aigc.generateImage({ model: openai.image('gpt-image-1'), prompt: 'an apple, studio light', size: '1024x1024' });
+    return { count: images.length, mediaType: image.mediaType, byteLength: image.uint8Array.byteLength, base64Head: image.base64.slice(0, 16) };
+  });
+  await run('speak', need('speak', 'speech'), async () => {
+    const { audio } = await aigc.speak({ model: openai.speech('gpt-4o-mini-tts'), text: '你好，世界', voice: 'alloy', format: 'mp3' });
+    return { mediaType: audio.mediaType, byteLength: audio.uint8Array.byteLength };
+  });
+  await run('transcribe', need('transcribe', 'transcription'), async () => {
+    const { text, language } = await aigc.transcribe({ model: openai.transcription('whisper-1'), audio: silentWav() });
+    return { text, language };
+  });
   return { runtime, results };
 }

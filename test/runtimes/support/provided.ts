@@ -7,6 +7,8 @@ declare module 'vitest' {
     tarball: string;
     /** Names the packed `aigc` entry exports, per exports key (`.`, `./openai`, …). */
     exportedNames: Record<string, string[]>;
+    /** The packed package.json's `imports` map. */
+    packageImports: Record<string, unknown>;
   }
 }
 export {};

@@ -17,11 +17,14 @@ export interface SmokeResult {
   reason?: string;
   value?: Record<string, unknown>;
   error?: { name?: string; message: string; stack?: string };
-  globalFetchCalls?: number;
 }
 export interface SmokeReport {
   runtime: string;
   results: Record<string, SmokeResult>;
+  /** The target of the package's `#transport` import the runtime loaded: `transport/fetch.js`, `transport/node.js` or `none`. */
+  transport?: string;
+  /** Console errors of the page (browser only). */
+  consoleErrors?: string[];
 }
 
 const cli = path.join(appDir, 'cli.mjs');
@@ -38,9 +41,10 @@ async function runCli(runtime: string, binary: string | undefined, args: string[
 
 /** Bundles an app entry as the named platform's tooling would. */
 async function bundle(entry: string, outfile: string, options: { platform: 'browser' | 'neutral'; conditions: string[]; format: 'esm' | 'iife' }) {
-  await build({
+  const result = await build({
     entryPoints: [path.join(appDir, entry)],
     outfile,
+    metafile: true,
     bundle: true,
     format: options.format,
     platform: options.platform,
@@ -49,7 +53,9 @@ async function bundle(entry: string, outfile: string, options: { platform: 'brow
     target: 'es2022',
     logLevel: 'silent',
   });
-  return readFileSync(outfile, 'utf8');
+  const inputs = Object.keys(result.metafile.inputs);
+  const transport = inputs.map((input) => /dist\/(transport\/\w+\.js)$/.exec(input)?.[1]).filter(Boolean);
+  return { code: readFileSync(outfile, 'utf8'), transport: transport.length ? transport.join(' + ') : 'none' };
 }
 
 const freePort = () =>
@@ -95,7 +101,7 @@ export async function runWorkerd(emulatorURL: string): Promise<SmokeReport> {
   if (!binary) throw new Error('workerd: binary not installed (test/runtimes/toolchain)');
   const dir = path.join(outDir, 'workerd');
   mkdirSync(dir, { recursive: true });
-  await bundle('worker.mjs', path.join(dir, 'worker.js'), { platform: 'neutral', conditions: ['workerd', 'worker', 'browser'], format: 'esm' });
+  const { transport } = await bundle('worker.mjs', path.join(dir, 'worker.js'), { platform: 'neutral', conditions: ['workerd', 'worker', 'browser'], format: 'esm' });
   const port = await freePort();
   writeFileSync(
     path.join(dir, 'config.capnp'),
@@ -121,7 +127,7 @@ const smokeWorker :Workerd.Worker = (
     const response = await fetch(`${origin}/?mock=${encodeURIComponent(emulatorURL)}`);
     const body = await response.text();
     if (!response.ok) throw new Error(`workerd answered ${response.status}: ${body}\n${server.output()}`);
-    return JSON.parse(body) as SmokeReport;
+    return { ...(JSON.parse(body) as SmokeReport), transport };
   } finally {
     await server.stop();
   }
@@ -129,20 +135,20 @@ const smokeWorker :Workerd.Worker = (
 
 /** Vercel Edge: Next.js's edge conditions, evaluated in @edge-runtime/vm (no Node globals, no require). */
 export async function runEdgeVM(emulatorURL: string): Promise<SmokeReport> {
-  const code = await bundle('global.mjs', path.join(outDir, 'edge', 'smoke.js'), { platform: 'neutral', conditions: ['edge-light', 'worker', 'browser'], format: 'iife' });
+  const { code, transport } = await bundle('global.mjs', path.join(outDir, 'edge', 'smoke.js'), { platform: 'neutral', conditions: ['edge-light', 'worker', 'browser'], format: 'iife' });
   const vm = new EdgeVM();
   if (vm.evaluate('typeof process + typeof require') !== 'undefinedundefined') throw new Error('edge VM exposes Node globals');
   vm.evaluate(code);
   const json = (await vm.evaluate(`aigcSmoke(${JSON.stringify(emulatorURL)}, "edge-runtime")`)) as string;
-  return JSON.parse(json) as SmokeReport;
+  return { ...(JSON.parse(json) as SmokeReport), transport };
 }
 
 /**
  * Browsers: the browser bundle in a page served on 127.0.0.1, the emulator
  * proxied on the same origin (it sends no CORS headers).
  */
-export async function runChromium(emulatorURL: string): Promise<SmokeReport & { consoleErrors: string[] }> {
-  const script = await bundle('global.mjs', path.join(outDir, 'browser', 'smoke.js'), { platform: 'browser', conditions: [], format: 'esm' });
+export async function runChromium(emulatorURL: string): Promise<SmokeReport> {
+  const { code: script, transport } = await bundle('global.mjs', path.join(outDir, 'browser', 'smoke.js'), { platform: 'browser', conditions: [], format: 'esm' });
   const upstream = new URL(emulatorURL);
   const server = http.createServer((request, response) => {
     if (request.url === '/') {
@@ -176,7 +182,7 @@ export async function runChromium(emulatorURL: string): Promise<SmokeReport & { 
       (base) => (globalThis as unknown as { aigcSmoke: (url: string, runtime: string) => Promise<string> }).aigcSmoke(base, 'chromium'),
       origin,
     );
-    return { ...(JSON.parse(json) as SmokeReport), consoleErrors };
+    return { ...(JSON.parse(json) as SmokeReport), consoleErrors, transport };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
