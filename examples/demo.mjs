@@ -5,6 +5,7 @@ import { generateImage, generateObject, generateText, streamText } from 'aigc';
 import { createMidjourney } from 'aigc/midjourney';
 import { createOpenAI } from 'aigc/openai';
 import { z } from 'zod';
+import { runAzure } from './azure-demo.mjs';
 import { runBaidu } from './baidu-demo.mjs';
 import { startEmulator } from './emulator/server.mjs';
 import { runOpenAIMedia } from './openai-media.mjs';
@@ -67,6 +68,13 @@ try {
     await runBaidu((emulator ?? baiduEmulator).url, step);
   } finally {
     await baiduEmulator?.close();
+  }
+
+  const azureEmulator = emulator ? undefined : await startEmulator();
+  try {
+    await runAzure((emulator ?? azureEmulator).url, step);
+  } finally {
+    await azureEmulator?.close();
   }
 } finally {
   await emulator?.close();
