@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateImage } from '../../../src/generate-image/index.js';
 import type { ImageModelOutput } from '../../../src/provider/index.js';
 import { BASE_URL, SECRET, json, serveImage, serveSubmit, serveTask } from './handlers.js';
-import { decodeRgbaPng, gridPixel, gridPng } from './png.js';
+import { decodePngRaw, decodeRgbaPng, encodePng, gridPixel, gridPng } from './png.js';
 import { callOptions, provider, rejection } from './setup.js';
 
 const JOB = '1689231405853400';
@@ -35,6 +35,35 @@ describe('MidjourneyImageModel.doGenerate (split)', () => {
       const [x0, y0] = origins[index]!;
       for (let y = 0; y < 3; y++) for (let x = 0; x < 5; x++) expect(tile.pixel(x, y)).toEqual(gridPixel(x0! + x, y0! + y, 10, 6));
     });
+  });
+
+  it('cuts 16-bit RGB and palette grids, keeping the palette and transparency chunks', async () => {
+    serveSubmit('imagine', json('submit-imagine-ok'));
+    serveTask(JOB, json('task-imagine-success'));
+    const deep = encodePng({ width: 6, height: 4, bitDepth: 16, colorType: 2, bytesPerPixel: 6, pixel: (x, y) => [x, y, 0x12, 0x34, x * 40, y * 60] });
+    const palette = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0]);
+    const indexed = encodePng({
+      width: 4, height: 4, bitDepth: 8, colorType: 3, bytesPerPixel: 1,
+      pixel: (x, y) => [(y < 2 ? 0 : 2) + (x < 2 ? 0 : 1)],
+      chunks: [['PLTE', palette], ['tRNS', new Uint8Array([255, 128, 0, 255])]],
+    });
+    const model = provider()('v7');
+
+    serveImage(GRID_URL, deep);
+    const sixteen = await model.doGenerate(callOptions({ prompt: 'a fox', providerOptions: { midjourney: { split: true } } }));
+    serveImage(GRID_URL, indexed);
+    const paletted = await model.doGenerate(callOptions({ prompt: 'a fox', providerOptions: { midjourney: { split: true } } }));
+
+    const bottomRight = decodePngRaw(bytesOf(sixteen.images[3]!));
+    expect(bottomRight).toMatchObject({ width: 3, height: 2, bitDepth: 16, colorType: 2 });
+    expect(bottomRight.pixel(1, 1)).toEqual([4, 3, 0x12, 0x34, 160, 180]);
+    const tiles = paletted.images.map((image) => decodePngRaw(bytesOf(image)));
+    expect(tiles.map((tile) => tile.pixel(1, 1)[0])).toEqual([0, 1, 2, 3]);
+    for (const tile of tiles) {
+      expect(tile).toMatchObject({ width: 2, height: 2, bitDepth: 8, colorType: 3 });
+      expect(tile.chunkTypes).toEqual(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
+      expect(new Uint8Array(tile.chunk('PLTE')!)).toEqual(palette);
+    }
   });
 
   it('returns four images through generateImage with n: 4', async () => {
