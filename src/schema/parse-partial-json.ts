@@ -92,6 +92,8 @@ function repairJson(text: string): string | undefined {
     }
     const start = index;
     while (index < length && /[^\s,:{}[\]"]/.test(text[index]!)) index++;
+    // A delimiter where none belongs (`:` outside an object, as in "Sure: {…}"): not JSON from here on.
+    if (index === start) return safe;
     const token = text.slice(start, index);
     if (index < length) {
       valueDone(index);
