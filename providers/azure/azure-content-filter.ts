@@ -46,8 +46,10 @@ interface State {
 const createState = (): State => ({ prompt: [], completion: undefined });
 
 function collect(state: State, body: Record<string, unknown>): void {
-  if (Array.isArray(body.prompt_filter_results)) {
-    for (const item of body.prompt_filter_results) {
+  // API versions before 2023-10 called the prompt verdicts `prompt_annotations`.
+  const prompt = body.prompt_filter_results ?? body.prompt_annotations;
+  if (Array.isArray(prompt)) {
+    for (const item of prompt) {
       if (!isRecord(item) || !isRecord(item.content_filter_results)) continue;
       state.prompt.push({ promptIndex: asNumber(item.prompt_index), contentFilterResults: item.content_filter_results });
     }

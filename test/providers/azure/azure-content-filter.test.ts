@@ -25,6 +25,14 @@ describe('azure content filter: generate', () => {
     });
   });
 
+  it('reads prompt_annotations, the older name of the prompt verdicts', async () => {
+    const { prompt_filter_results: promptResults, ...rest } = fixture('chat-basic');
+    serveAzure(DEPLOYMENT_URL, () => Response.json({ ...rest, prompt_annotations: promptResults }));
+    const model = createAzure({ resourceName: 'myres', apiKey: KEY, apiVersion: '2023-06-01-preview' })('gpt4o-prod');
+    const result = await generateText({ model, prompt: 'hi' });
+    expect(result.providerMetadata?.azure).toMatchObject({ promptFilterResults: [{ promptIndex: 0, contentFilterResults: promptResults[0].content_filter_results }] });
+  });
+
   it('maps a filtered completion to finishReason content-filter and names the category', async () => {
     serveAzure(V1_URL, json('chat-filtered'));
     const result = await generateText({ model: azure('gpt4o-prod'), prompt: 'Describe a battle.' });
