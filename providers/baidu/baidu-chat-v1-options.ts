@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { isRecord } from '../../src/http/index.js';
+import { parseBaiduOptions } from './parse-baidu-options.js';
 
 /** `providerOptions.baidu` for the v1 (wenxinworkshop) chat API. */
 export interface BaiduChatV1Options {
@@ -22,17 +21,5 @@ const CHECKS: Record<keyof BaiduChatV1Options, (value: unknown) => boolean> = {
 
 /** Validates `providerOptions.baidu` for v1 chat; unknown keys are rejected so typos do not pass silently. */
 export function parseBaiduChatV1Options(value: unknown): BaiduChatV1Options {
-  if (value === undefined) return {};
-  if (!isRecord(value)) throw new InvalidArgumentError({ argument: 'providerOptions.baidu', message: 'must be an object' });
-  for (const [name, item] of Object.entries(value)) {
-    const check = CHECKS[name as keyof BaiduChatV1Options];
-    if (!check) {
-      throw new InvalidArgumentError({
-        argument: `providerOptions.baidu.${name}`,
-        message: `is not a v1 chat option; known options: ${Object.keys(CHECKS).join(', ')}`,
-      });
-    }
-    if (item !== undefined && !check(item)) throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: 'has the wrong type or range', value: item });
-  }
-  return value as BaiduChatV1Options;
+  return parseBaiduOptions(value, CHECKS, 'v1 chat');
 }

@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { isRecord } from '../../src/http/index.js';
+import { parseBaiduOptions } from './parse-baidu-options.js';
 
 /** `providerOptions.baidu` for `baidu.image('ernie-vilg-v2')`. */
 export interface BaiduVilgOptions {
@@ -41,23 +40,10 @@ const QIANFAN_CHECKS: Record<keyof BaiduQianfanImageOptions, (value: unknown) =>
 
 /** Validates `providerOptions.baidu` for ERNIE-ViLG. */
 export function parseBaiduVilgOptions(value: unknown): BaiduVilgOptions {
-  return parseOptions(value, VILG_CHECKS, 'ERNIE-ViLG');
+  return parseBaiduOptions(value, VILG_CHECKS, 'ERNIE-ViLG');
 }
 
 /** Validates `providerOptions.baidu` for Qianfan image models. */
 export function parseBaiduQianfanImageOptions(value: unknown): BaiduQianfanImageOptions {
-  return parseOptions(value, QIANFAN_CHECKS, 'Qianfan image');
-}
-
-function parseOptions<T>(value: unknown, checks: Record<string, (value: unknown) => boolean>, kind: string): T {
-  if (value === undefined) return {} as T;
-  if (!isRecord(value)) throw new InvalidArgumentError({ argument: 'providerOptions.baidu', message: 'must be an object' });
-  for (const [name, item] of Object.entries(value)) {
-    const check = checks[name];
-    if (!check) {
-      throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: `is not a ${kind} option; known options: ${Object.keys(checks).join(', ')}` });
-    }
-    if (item !== undefined && !check(item)) throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: 'has the wrong type or range', value: item });
-  }
-  return value as T;
+  return parseBaiduOptions(value, QIANFAN_CHECKS, 'Qianfan image');
 }

@@ -1,5 +1,4 @@
-import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { isRecord } from '../../src/http/index.js';
+import { parseBaiduOptions } from './parse-baidu-options.js';
 
 /** `providerOptions.baidu` for `baidu.speech('tts')`. */
 export interface BaiduSpeechOptions {
@@ -40,23 +39,10 @@ const TRANSCRIPTION_CHECKS: Record<keyof BaiduTranscriptionOptions, (value: unkn
 
 /** Validates `providerOptions.baidu` for speech synthesis. */
 export function parseBaiduSpeechOptions(value: unknown): BaiduSpeechOptions {
-  return parseOptions(value, SPEECH_CHECKS, 'speech');
+  return parseBaiduOptions(value, SPEECH_CHECKS, 'speech');
 }
 
 /** Validates `providerOptions.baidu` for transcription. */
 export function parseBaiduTranscriptionOptions(value: unknown): BaiduTranscriptionOptions {
-  return parseOptions(value, TRANSCRIPTION_CHECKS, 'transcription');
-}
-
-function parseOptions<T>(value: unknown, checks: Record<string, (value: unknown) => boolean>, kind: string): T {
-  if (value === undefined) return {} as T;
-  if (!isRecord(value)) throw new InvalidArgumentError({ argument: 'providerOptions.baidu', message: 'must be an object' });
-  for (const [name, item] of Object.entries(value)) {
-    const check = checks[name];
-    if (!check) {
-      throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: `is not a ${kind} option; known options: ${Object.keys(checks).join(', ')}` });
-    }
-    if (item !== undefined && !check(item)) throw new InvalidArgumentError({ argument: `providerOptions.baidu.${name}`, message: 'has the wrong type or range', value: item });
-  }
-  return value as T;
+  return parseBaiduOptions(value, TRANSCRIPTION_CHECKS, 'transcription');
 }
