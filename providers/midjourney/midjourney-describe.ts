@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { NoContentGeneratedError } from '../../src/errors/no-content-generated-error.js';
 import type { JobProgressEvent } from '../../src/provider/index.js';
 import type { MidjourneyConfig } from './midjourney-config.js';
@@ -47,6 +48,15 @@ export interface MidjourneyDescribeResult {
  * failure is still retried by the job engine).
  */
 export async function describeMidjourney(config: MidjourneyConfig, options: MidjourneyDescribeOptions): Promise<MidjourneyDescribeResult> {
+  for (const argument of ['timeout', 'pollIntervalMs'] as const) {
+    const value = options[argument];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      throw new InvalidArgumentError({ argument, message: 'must be a positive number of milliseconds', value });
+    }
+  }
+  if (options.resume !== undefined && (typeof options.resume?.jobId !== 'string' || options.resume.jobId.trim() === '')) {
+    throw new InvalidArgumentError({ argument: 'resume.jobId', message: 'must be a non-empty string' });
+  }
   const start = options.resume
     ? undefined
     : (() => {

@@ -46,15 +46,19 @@ describe('midjourney.describe', () => {
     expect(result.prompts).toHaveLength(4);
   });
 
-  it('rejects a web URL or a missing image before any request', async () => {
+  it('rejects a web URL, a missing image and bad settings before any request', async () => {
     const submits = serveSubmit('describe', json('submit-describe-ok'));
 
     const url = await rejection(provider().describe({ image: 'https://example.com/cat.png' }));
     const missing = await rejection(provider().describe({}));
+    const timeout = await rejection(provider().describe({ image: PNG, timeout: -1 }));
+    const resume = await rejection(provider().describe({ resume: { jobId: '' } }));
 
     expect(InvalidArgumentError.isInstance(url)).toBe(true);
     expect(url.argument).toBe('image');
     expect(missing.argument).toBe('image');
+    expect(timeout.argument).toBe('timeout');
+    expect(resume.argument).toBe('resume.jobId');
     expect(submits).toHaveLength(0);
   });
 });
