@@ -50,7 +50,8 @@ export async function download(url: URL | string, settings: DownloadSettings = {
     const fetchImpl = settings.fetch ?? globalThis.fetch;
     let response: Response;
     try {
-      response = await fetchImpl(href, { method: 'GET', signal, credentials: 'omit', redirect: 'follow' });
+      // No `credentials` option: Cloudflare Workers reject it, and no headers are sent to begin with.
+      response = await fetchImpl(href, { method: 'GET', signal, redirect: 'follow' });
     } catch (error) {
       throw abortedOrWrapped(error, signal, abortSignal, shown, secrets);
     }
