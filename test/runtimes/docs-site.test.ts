@@ -3,7 +3,7 @@
 // page from a local server: they render with no console errors, search finds
 // a symbol, and no internal link anywhere in the site is broken.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -31,6 +31,7 @@ let origin: string;
 let browser: { context: BrowserContext; close: () => Promise<void> };
 
 beforeAll(async () => {
+  rmSync(siteDir, { recursive: true, force: true });
   try {
     const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'docs'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
     build = { code: 0, output: `${stdout}${stderr}` };
