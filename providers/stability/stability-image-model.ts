@@ -6,6 +6,7 @@ import { runJob } from '../../src/jobs/index.js';
 import type { ImageModel, ImageModelCallOptions, ImageModelResult, Warning } from '../../src/provider/index.js';
 import { base64ToUint8Array } from '../../src/util/base64.js';
 import type { StabilityConfig } from './stability-config.js';
+import { encodeStabilityForm } from './encode-stability-form.js';
 import { applyStabilityRateLimit, parseStabilityError } from './stability-error.js';
 import { resolveImageInput, type ResolvedImage } from './stability-image-input.js';
 import { parseStabilityImageOptions, type StabilityImageOptions } from './stability-image-options.js';
@@ -126,13 +127,14 @@ export class StabilityImageModel implements ImageModel {
     return { stability: parsed.options, wireFields: parsed.wireFields, image, mask, warnings };
   }
 
-  private async post(path: string, body: BodyInit, accept: string, options: ImageModelCallOptions, contentType?: string) {
+  private async post(path: string, body: string | FormData, accept: string, options: ImageModelCallOptions) {
+    const encoded = typeof body === 'string' ? { body, contentType: 'application/json' } : await encodeStabilityForm(body);
     try {
       return await sendRequest({
         provider: this.provider,
         url: `${this.config.baseURL()}${path}`,
-        headers: { ...this.config.headers(), ...options.headers, accept, 'content-type': contentType },
-        body,
+        headers: { ...this.config.headers(), ...options.headers, accept, 'content-type': encoded.contentType },
+        body: encoded.body,
         fetch: this.config.fetch,
         abortSignal: options.abortSignal,
         parseError: parseStabilityError,
@@ -152,8 +154,7 @@ export class StabilityImageModel implements ImageModel {
   private async generateV1(options: ImageModelCallOptions, prepared: Prepared): Promise<ImageModelResult> {
     const request = buildStabilityV1Request({ call: options, ...prepared });
     const path = `/v1/generation/${encodeURIComponent(this.modelId)}/${request.path}`;
-    const json = typeof request.body === 'string' ? 'application/json' : undefined;
-    const { response, context } = await this.post(path, request.body, 'application/json', options, json);
+    const { response, context } = await this.post(path, request.body, 'application/json', options);
     const data = await readJson(response, context);
     if (!isRecord(data) || !Array.isArray(data.artifacts)) {
       throw new InvalidResponseError({ provider: this.provider, message: 'expected { artifacts: [...] }', rawValue: JSON.stringify(data) });

@@ -1,0 +1,10 @@
+/**
+ * Encodes a multipart body to bytes with its boundary content type, using
+ * only `Response` (standard everywhere). Bytes, unlike a `FormData` object,
+ * go through every transport unchanged: the Node undici transport cannot take
+ * a `FormData` built by Node's global undici (a different class).
+ */
+export async function encodeStabilityForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
+  const encoded = new Response(form);
+  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+}
