@@ -110,4 +110,16 @@ describe('baidu access token', () => {
     expect((await waiting).finishReason).toBe('stop');
     expect(tokens).toHaveLength(1);
   });
+
+  it('refreshes once when ten parallel calls all hit an expired token', async () => {
+    const tokens = serveToken(json('oauth-token'), json('oauth-token-refreshed'));
+    const requests = serve('post', `${V1_CHAT_URL}/completions`, (request) =>
+      json(request.query.access_token === ACCESS_TOKEN ? 'chat-v1-error-111' : 'chat-v1-basic')(request, 0),
+    );
+    const model = createBaidu(CLIENT)('ernie-3.5-8k', { api: 'v1' });
+    const results = await Promise.all(Array.from({ length: 10 }, () => model.doGenerate({ prompt })));
+    expect(results.every((result) => result.finishReason === 'stop')).toBe(true);
+    expect(tokens).toHaveLength(2);
+    expect(requests).toHaveLength(20);
+  });
 });

@@ -192,6 +192,22 @@ describe('baidu v1 chat: errors in HTTP 200 bodies', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('treats a result that is not a string as an InvalidResponseError', async () => {
+    serveToken();
+    serve('post', `${V1_CHAT_URL}/completions`, raw('{"id":"as-1","result":5}'));
+    const error = await createBaidu(CLIENT)('ernie-3.5-8k').doGenerate({ prompt: prompt('你好') }).catch((caught: unknown) => caught);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+  });
+
+  it('rejects image input on v1 before any request', async () => {
+    const tokens = serveToken();
+    const error = await createBaidu(CLIENT)('ernie-3.5-8k', { api: 'v1' })
+      .doGenerate({ prompt: [{ role: 'user', content: [{ type: 'file', data: new Uint8Array([1]), mediaType: 'image/png' }] }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AI_UnsupportedFunctionalityError' });
+    expect(tokens).toHaveLength(0);
+  });
+
   it('treats a body that is not JSON as an InvalidResponseError', async () => {
     serveToken();
     serve('post', `${V1_CHAT_URL}/completions`, raw('<html>gateway</html>', 'text/html'));

@@ -116,4 +116,11 @@ describe('baidu.transcription: doTranscribe', () => {
     expect(tokens).toHaveLength(2);
     expect(requests.map((request) => request.body.token)).toEqual([ACCESS_TOKEN, REFRESHED_TOKEN]);
   });
+
+  it('treats a result that is not a list of strings as an InvalidResponseError', async () => {
+    serveToken();
+    serve('post', ASR_URL, () => Response.json({ err_no: 0, err_msg: 'success.', result: '北京', sn: '1' }));
+    const error = await createBaidu(CLIENT).transcription('mandarin').doTranscribe({ audio: wav, mediaType: 'audio/wav' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AI_InvalidResponseError' });
+  });
 });

@@ -111,6 +111,14 @@ describe('baidu.image("ernie-vilg-v2")', () => {
     expect(tokens).toHaveLength(2);
   });
 
+  it('fails with InvalidResponseError (carrying the task id) when a poll answer has no task_status', async () => {
+    serveToken();
+    serve('post', SUBMIT_URL, verbatim('txt2imgv2-success'));
+    serve('post', POLL_URL, json('oauth-token'));
+    const error = await vilg().doGenerate({ prompt: '一只猫', n: 1 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AI_InvalidResponseError', jobId: TASK_ID });
+  });
+
   it('rejects sizes ERNIE-ViLG does not render, and over-long prompts, before any request', async () => {
     const tokens = serveToken();
     await expect(vilg().doGenerate({ prompt: '猫', n: 1, size: '1000x1000' })).rejects.toMatchObject({ name: 'AI_InvalidArgumentError', argument: 'size' });
