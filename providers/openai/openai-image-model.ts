@@ -5,6 +5,7 @@ import type { ImageInput, ImageModel, ImageModelCallOptions, ImageModelOutput, I
 import { base64ToUint8Array } from '../../src/util/base64.js';
 import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
+import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
 import { parseOpenAIImageOptions, type OpenAIImageOptions } from './openai-image-options.js';
 
@@ -32,14 +33,17 @@ export class OpenAIImageModel implements ImageModel {
   readonly modelId: string;
   readonly maxImagesPerCall: number;
   private readonly config: OpenAIConfig;
+  /** The OpenAI model behind `modelId`, which decides the wire details. */
+  private readonly baseModel: string;
   private readonly optionsKey: string;
 
   /** Built by a provider factory; not called by users. */
-  constructor(modelId: string, config: OpenAIConfig) {
+  constructor(modelId: string, config: OpenAIConfig, settings: OpenAIMediaModelSettings = {}) {
     this.modelId = modelId;
     this.config = config;
     this.optionsKey = config.provider.split('.')[0]!;
-    this.maxImagesPerCall = modelId === 'dall-e-3' ? 1 : 10;
+    this.baseModel = settings.baseModel ?? modelId;
+    this.maxImagesPerCall = familyOf(this.baseModel) === 'dall-e-3' ? 1 : 10;
   }
 
   get provider(): string {
@@ -54,7 +58,7 @@ export class OpenAIImageModel implements ImageModel {
         message: `${this.provider} generates images synchronously; it has no jobs to resume or act on.`,
       });
     }
-    const family = familyOf(this.modelId);
+    const family = familyOf(this.baseModel);
     const settings = {
       ...parseOpenAIImageOptions(options.providerOptions?.openai, 'openai'),
       ...(this.optionsKey !== 'openai' ? parseOpenAIImageOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),

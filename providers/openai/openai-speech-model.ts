@@ -2,6 +2,7 @@ import { InvalidResponseError } from '../../src/errors/invalid-response-error.js
 import { createApiError, headersToRecord, isRecord, readBodyCapped, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
 import type { ResponseMetadata, SpeechModel, SpeechModelCallOptions, SpeechModelResult, Warning } from '../../src/provider/index.js';
 import type { OpenAIConfig } from './openai-config.js';
+import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
 
 /** Speech model ids OpenAI serves; any string is accepted. */
@@ -36,10 +37,13 @@ export class OpenAISpeechModel implements SpeechModel {
   /** OpenAI's limit on `input` (WIRE §1.5). */
   readonly maxTextLength = 4096;
   private readonly config: OpenAIConfig;
+  /** The OpenAI model behind `modelId`, which decides the wire details. */
+  private readonly baseModel: string;
 
   /** Built by a provider factory; not called by users. */
-  constructor(modelId: string, config: OpenAIConfig) {
+  constructor(modelId: string, config: OpenAIConfig, settings: OpenAIMediaModelSettings = {}) {
     this.modelId = modelId;
+    this.baseModel = settings.baseModel ?? modelId;
     this.config = config;
   }
 
@@ -73,7 +77,7 @@ export class OpenAISpeechModel implements SpeechModel {
       format = 'mp3';
     }
     let instructions = options.instructions;
-    if (instructions !== undefined && /^tts-1/.test(this.modelId)) {
+    if (instructions !== undefined && /^tts-1/.test(this.baseModel)) {
       warnings.push({ type: 'unsupported-setting', setting: 'instructions', details: `${this.modelId} does not take instructions; use gpt-4o-mini-tts` });
       instructions = undefined;
     }

@@ -3,6 +3,7 @@ import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, t
 import type { TranscriptionModel, TranscriptionModelCallOptions, TranscriptionModelResult, TranscriptionSegment, Warning } from '../../src/provider/index.js';
 import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
+import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
 import { toLanguageCode } from './openai-transcription-language.js';
 import { parseOpenAITranscriptionOptions } from './openai-transcription-options.js';
@@ -43,11 +44,14 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
   readonly specificationVersion = 'v1' as const;
   readonly modelId: string;
   private readonly config: OpenAIConfig;
+  /** The OpenAI model behind `modelId`, which decides the wire details. */
+  private readonly baseModel: string;
   private readonly optionsKey: string;
 
   /** Built by a provider factory; not called by users. */
-  constructor(modelId: string, config: OpenAIConfig) {
+  constructor(modelId: string, config: OpenAIConfig, settings: OpenAIMediaModelSettings = {}) {
     this.modelId = modelId;
+    this.baseModel = settings.baseModel ?? modelId;
     this.config = config;
     this.optionsKey = config.provider.split('.')[0]!;
   }
@@ -62,7 +66,7 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
       ...(this.optionsKey !== 'openai' ? parseOpenAITranscriptionOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),
     };
     const warnings: Warning[] = [];
-    const whisper = this.modelId.startsWith('whisper');
+    const whisper = this.baseModel.startsWith('whisper');
     const responseFormat = settings.responseFormat ?? (whisper ? 'verbose_json' : 'json');
     const form = new FormData();
     const type = options.mediaType.split(';')[0]!.trim().toLowerCase();

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { APICallError, generateImage, InvalidArgumentError, InvalidResponseError, UnsupportedFunctionalityError } from '../../../src/index.js';
-import { createOpenAI } from '../../../providers/openai/index.js';
+import { createOpenAI, OpenAIImageModel } from '../../../providers/openai/index.js';
 import { server } from '../../support/msw-server.js';
 import { BASE_URL, jsonReply, mediaFixture, serveMedia } from './media-handlers.js';
 
@@ -189,5 +189,22 @@ describe('openai image errors', () => {
 
   it('is reachable as imageModel too', () => {
     expect(openai.imageModel('dall-e-3')).toMatchObject({ provider: 'openai.image', modelId: 'dall-e-3', maxImagesPerCall: 1 });
+  });
+
+  it('takes the wire details from baseModel when the id is a deployment name', async () => {
+    const requests = serveMedia('/deployments/pictures/images/generations', () => HttpResponse.json({ created: 1, data: [{ b64_json: PNG_BASE64 }] }));
+    const model = new OpenAIImageModel('pictures', {
+      provider: 'azure.image',
+      url: ({ path, modelId }) => `${BASE_URL}/deployments/${modelId}${path}`,
+      headers: () => ({ 'api-key': 'azure-key-0123456789' }),
+      omitModel: true,
+    }, { baseModel: 'dall-e-3' });
+    expect(model.maxImagesPerCall).toBe(1);
+    await generateImage({ model, prompt: 'p', n: 2, providerOptions: { azure: { style: 'vivid' } } });
+    expect(requests.map((request) => request.json)).toEqual([
+      { prompt: 'p', n: 1, style: 'vivid', response_format: 'url' },
+      { prompt: 'p', n: 1, style: 'vivid', response_format: 'url' },
+    ]);
+    expect(requests[0]!.headers['api-key']).toBe('azure-key-0123456789');
   });
 });
