@@ -11,3 +11,4 @@ export type { OpenAIImageOptions } from './openai-image-options.js';
 export { OpenAISpeechModel, type OpenAISpeechModelId, type OpenAISpeechVoice } from './openai-speech-model.js';
 export { OpenAITranscriptionModel, type OpenAITranscriptionModelId } from './openai-transcription-model.js';
 export type { OpenAITranscriptionOptions } from './openai-transcription-options.js';
+export type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
