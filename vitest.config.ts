@@ -1,12 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The `undici` project runs the provider suites again over the Node transport:
+ * send-request's `./transport.js` becomes test/support/undici-transport.ts,
+ * which sends every request through undici to a local relay that answers from
+ * the msw handlers.
+ */
+const undiciTransport: Plugin = {
+  name: 'aigc-undici-transport',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './transport.js' && importer && /[\\/]src[\\/]http[\\/]send-request\.ts$/.test(importer)) {
+      return fileURLToPath(new URL('./test/support/undici-transport.ts', import.meta.url));
+    }
+    return undefined;
+  },
+};
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // test/runtimes has its own config (vitest.runtimes.config.ts, `npm run test:runtimes`).
     exclude: ['test/live/**', 'test/runtimes/**', 'node_modules/**'],
     setupFiles: ['test/support/setup.ts'],
     testTimeout: 15_000,
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fetch',
+          include: ['test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
+        },
+      },
+      {
+        extends: true,
+        plugins: [undiciTransport],
+        test: { name: 'undici', include: ['test/providers/**/*.test.ts'],
+          // Added to the root setupFiles (msw), which `extends` merges in.
+          setupFiles: ['test/support/undici-setup.ts'] },
+      },
+    ],
   },
 });

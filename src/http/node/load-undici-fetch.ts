@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { FetchFunction } from '../send-request.js';
 
 /**
@@ -12,8 +13,11 @@ import type { FetchFunction } from '../send-request.js';
  * WebSocket, the cache and the mocks), the three modules used here ~35 ms, and
  * an `import('aigc')` that pulled either in eagerly would miss the cold-start
  * budget. The paths are stable within the pinned undici version (7.30.2).
+ *
+ * `interceptors` run inside the redirect handler, on every hop (the tests use
+ * one to send every request to a local relay).
  */
-export async function loadUndiciFetch(): Promise<FetchFunction> {
+export async function loadUndiciFetch(interceptors: Dispatcher.DispatcherComposeInterceptor[] = []): Promise<FetchFunction> {
   const [agent, request, redirect, { createUndiciFetch }] = await Promise.all([
     import('undici/lib/dispatcher/agent.js'),
     import('undici/lib/api/api-request.js'),
@@ -21,6 +25,6 @@ export async function loadUndiciFetch(): Promise<FetchFunction> {
     import('./undici-fetch.js'),
   ]);
   // undici's decompress interceptor prints an ExperimentalWarning; decode-body.ts does that job.
-  const dispatcher = new agent.default().compose(redirect.default({ maxRedirections: 20 }));
+  const dispatcher = new agent.default().compose(...interceptors, redirect.default({ maxRedirections: 20 }));
   return createUndiciFetch(request.default, dispatcher);
 }

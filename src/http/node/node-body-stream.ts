@@ -16,7 +16,8 @@ export function nodeBodyToWebStream(body: Readable): ReadableStream<Uint8Array> 
     start(controller) {
       body.on('data', (chunk: Uint8Array) => {
         if (settled) return;
-        controller.enqueue(chunk);
+        // A view, not a copy: callers get the plain Uint8Array that fetch hands out, never a Buffer.
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if ((controller.desiredSize ?? 0) <= 0) body.pause();
       });
       body.once('end', () => {

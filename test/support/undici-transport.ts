@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatcher } from 'undici';
+import { loadUndiciFetch } from '../../src/http/node/load-undici-fetch.js';
+import type { FetchFunction } from '../../src/http/send-request.js';
+
+/**
+ * The transport of the `undici` vitest project (vitest.config.ts routes
+ * send-request's `./transport.js` here): the production undici transport,
+ * with one extra interceptor that sends every request over a real socket to a
+ * relay on 127.0.0.1. The relay replays it through `globalThis.fetch`, which
+ * msw intercepts, and streams msw's answer back, so the provider suites and
+ * their msw handlers run unchanged over undici. A client abort closes the
+ * socket, which aborts the relayed request (msw's `request.signal`) and
+ * cancels the handler's body.
+ */
+let relay: { server: Server; origin: string } | undefined;
+let transport: Promise<FetchFunction> | undefined;
+
+const ORIGIN_HEADER = 'x-aigc-relay-origin';
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', ORIGIN_HEADER]);
+
+const relayFetch: FetchFunction = async (input, init) => {
+  if (!relay) throw new Error('the undici relay is not running (test/support/undici-setup.ts)');
+  transport ??= loadUndiciFetch([relayTo(() => relay!.origin)]);
+  return (await transport)(input, init);
+};
+
+/** The `defaultFetch` of src/http/transport.ts, for the undici project. */
+export function defaultFetch(): FetchFunction {
+  return relayFetch;
+}
+
+function relayTo(origin: () => string): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) => {
+    const headers = options.headers;
+    const target = String(options.origin);
+    const withOrigin = Array.isArray(headers) ? [...headers, ORIGIN_HEADER, target] : { ...(headers as Record<string, string> | undefined), [ORIGIN_HEADER]: target };
+    return dispatch({ ...options, origin: origin(), headers: withOrigin }, handler);
+  };
+}
+
+/** Starts the relay (once per test file, from undici-setup.ts). */
+export async function startRelay(): Promise<void> {
+  const server = createServer((request, response) => void forward(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  relay = { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Stops the relay and drops its connections. */
+export async function stopRelay(): Promise<void> {
+  const current = relay;
+  relay = undefined;
+  if (!current) return;
+  current.server.closeAllConnections();
+  await new Promise<void>((resolve) => current.server.close(() => resolve()));
+}
+
+async function forward(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const controller = new AbortController();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  response.once('close', () => {
+    if (response.writableFinished) return;
+    controller.abort(new Error('the client closed the connection'));
+    reader?.cancel(controller.signal.reason).catch(() => {});
+  });
+  const headers = new Headers();
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index]!;
+    const lower = name.toLowerCase();
+    // The body is passed as bytes, so fetch sets its own length.
+    if (!HOP_BY_HOP.has(lower) && lower !== 'content-length') headers.append(name, request.rawHeaders[index + 1]!);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream: Response;
+  try {
+    upstream = await globalThis.fetch(`${request.headers[ORIGIN_HEADER]}${request.url}`, {
+      method: request.method,
+      headers,
+      body: hasBody ? Buffer.concat(chunks) : undefined,
+      signal: controller.signal,
+    });
+  } catch {
+    // msw's HttpResponse.error() (a network error): the client sees its socket die.
+    request.socket.destroy();
+    return;
+  }
+  const responseHeaders: string[] = [];
+  upstream.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name)) responseHeaders.push(name, value);
+  });
+  response.writeHead(upstream.status, upstream.statusText, responseHeaders);
+  if (!upstream.body) return void response.end();
+  reader = upstream.body.getReader();
+  if (controller.signal.aborted) reader.cancel(controller.signal.reason).catch(() => {});
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!response.write(value)) await new Promise((resolve) => response.once('drain', resolve));
+      // One chunk per event-loop turn, as a handler's chunks would arrive from a real server: a client
+      // that stops early then closes its socket while the relay is still sending, and the handler sees it.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (controller.signal.aborted) throw controller.signal.reason;
+    }
+    response.end();
+  } catch {
+    reader.cancel().catch(() => {});
+    response.destroy();
+  }
+}
