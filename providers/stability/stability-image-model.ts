@@ -13,7 +13,7 @@ import { parseStabilityImageOptions, type StabilityImageOptions } from './stabil
 import { mapStabilityImages, readStabilityImage, type StabilityImage } from './stability-image-response.js';
 import { buildStabilityV1Request } from './stability-v1-request.js';
 import { stabilityV2Endpoint, type StabilityV2Endpoint } from './stability-v2-endpoint.js';
-import { buildStabilityV2Form } from './stability-v2-form.js';
+import { buildStabilityV2Form, validateStabilityV2Call } from './stability-v2-form.js';
 
 /**
  * Stability model ids: the v2beta `core`, `ultra` and `sd3` family, `inpaint`,
@@ -95,6 +95,7 @@ export class StabilityImageModel implements ImageModel {
     if (options.prompt === undefined || options.prompt === '') {
       throw new InvalidArgumentError({ argument: 'prompt', message: `${this.modelId} needs a non-empty prompt` });
     }
+    if (this.endpoint) validateStabilityV2Call(this.endpoint, options, parsed.wireFields);
     const prepared = await this.prepare(options, parsed);
     if (!this.endpoint) return this.generateV1(options, prepared);
     if (this.endpoint.async) return this.submitAsync(this.endpoint, options, prepared);

@@ -7,9 +7,10 @@ import { STABILITY_ASPECT_RATIOS, type StabilityV2Endpoint } from './stability-v
 const V1_ONLY: ReadonlyArray<keyof StabilityImageOptions> = ['sampler', 'steps', 'clipGuidancePreset', 'maskSource'];
 
 /**
- * Builds the multipart body of a v2beta request. Stability wants
- * `multipart/form-data` even when no file is sent. Every setting the endpoint
- * does not take is left out and reported as a warning.
+ * Builds the multipart body of a v2beta request, for a call that passed
+ * {@link validateStabilityV2Call}. Stability wants `multipart/form-data` even
+ * when no file is sent. Every setting the endpoint does not take is left out
+ * and reported as a warning.
  */
 export function buildStabilityV2Form(options: {
   endpoint: StabilityV2Endpoint;
@@ -71,19 +72,34 @@ export function buildStabilityV2Form(options: {
   if (options.mask) {
     form.set('mask', new Blob([options.mask.bytes as Uint8Array<ArrayBuffer>], { type: options.mask.mediaType }), fileName('mask', options.mask.mediaType));
   }
-  for (const [name, value] of Object.entries(options.wireFields)) {
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-      throw new InvalidArgumentError({ argument: `providerOptions.stability.${name}`, message: 'a multipart field must be a string, number or boolean', value });
-    }
-    field(name, value);
-  }
+  for (const [name, value] of Object.entries(options.wireFields)) field(name, value as string | number | boolean);
   return { form, warnings };
 }
 
 /**
- * `aspectRatio`, or `size` reduced to a ratio Stability accepts (the v2beta
- * endpoints pick the pixel size themselves). An aspect ratio they do not
- * accept is a caller error, found before the request.
+ * Rejects what a v2beta endpoint would refuse, before anything is sent or
+ * downloaded: an aspect ratio outside Stability's list, and wire fields that
+ * cannot be multipart fields.
+ */
+export function validateStabilityV2Call(endpoint: StabilityV2Endpoint, call: ImageModelCallOptions, wireFields: Record<string, unknown>): void {
+  // Where the ratio is not sent (image input, edit endpoints) a warning says so instead.
+  if (call.aspectRatio !== undefined && endpoint.aspectRatio && !call.images?.length) {
+    const ratio = reduce(call.aspectRatio, ':');
+    if (ratio === undefined || !STABILITY_ASPECT_RATIOS.includes(ratio)) {
+      throw new InvalidArgumentError({ argument: 'aspectRatio', message: `Stability accepts ${STABILITY_ASPECT_RATIOS.join(', ')}`, value: call.aspectRatio });
+    }
+  }
+  for (const [name, value] of Object.entries(wireFields)) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new InvalidArgumentError({ argument: `providerOptions.stability.${name}`, message: 'a multipart field must be a string, number or boolean', value });
+    }
+  }
+}
+
+/**
+ * `aspectRatio` (checked by {@link validateStabilityV2Call}), or `size`
+ * reduced to a ratio Stability accepts (the v2beta endpoints pick the pixel
+ * size themselves).
  */
 function pickAspectRatio(
   call: ImageModelCallOptions,
@@ -100,11 +116,7 @@ function pickAspectRatio(
   }
   if (call.aspectRatio !== undefined) {
     if (call.size !== undefined) unsupported('size', 'aspectRatio was given and wins; v2beta endpoints choose the pixel size');
-    const ratio = reduce(call.aspectRatio, ':');
-    if (ratio === undefined || !STABILITY_ASPECT_RATIOS.includes(ratio)) {
-      throw new InvalidArgumentError({ argument: 'aspectRatio', message: `Stability accepts ${STABILITY_ASPECT_RATIOS.join(', ')}`, value: call.aspectRatio });
-    }
-    return ratio;
+    return reduce(call.aspectRatio, ':');
   }
   const ratio = reduce(call.size!, 'x');
   if (ratio === undefined || !STABILITY_ASPECT_RATIOS.includes(ratio)) {

@@ -132,6 +132,16 @@ describe('StabilityImageModel v2beta', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('rejects a wire field that cannot be a multipart field before downloading the input image', async () => {
+    const requests = serve('post', '/v2beta/stable-image/generate/ultra', imageReply());
+    const error = await provider()
+      .image('ultra')
+      .doGenerate(call({ images: [{ data: new URL('https://images.example.com/never.png'), mediaType: 'image/png' }], providerOptions: { stability: { extra: { a: 1 } } } }))
+      .catch((caught) => caught);
+    expect(InvalidArgumentError.isInstance(error) && error.argument).toBe('providerOptions.stability.extra');
+    expect(requests).toHaveLength(0);
+  });
+
   it('rejects an empty prompt, an out-of-range seed and a missing image before any request', async () => {
     const requests = serve('post', '/v2beta/stable-image/upscale/creative', jsonReply('async-submit'));
     const model = provider().image('upscale-creative');
