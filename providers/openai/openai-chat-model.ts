@@ -141,7 +141,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
     const { body, warnings } = this.prepare(options);
     const { response, context } = await this.post(body, options);
-    const data = await readJson(response, context);
+    const data = await readJson(response, context, this.config.maxResponseBytes);
     const { metadata, providerMetadata, ...result } = mapChatCompletion(data, context);
     return {
       ...result,
@@ -158,10 +158,15 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { response, context } = await this.post(body, options);
     const headers = headersToRecord(response.headers);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-      return { stream: jsonAsStream(await readJson(response, context), context, warnings, this.config.extractMetadata), response: { headers } };
+      return { stream: jsonAsStream(await readJson(response, context, this.config.maxResponseBytes), context, warnings, this.config.extractMetadata), response: { headers } };
     }
     const handler = createOpenAIChatStreamHandler(context, warnings, this.config.extractMetadata?.fromStream());
-    const stream = parseSseStream(response.body!, handler, { provider: this.config.provider });
+    const stream = parseSseStream(response.body!, handler, {
+      provider: this.config.provider,
+      url: context.url,
+      method: context.method,
+      maxEventChars: this.config.maxResponseBytes,
+    });
     return { stream, response: { headers } };
   }
 }

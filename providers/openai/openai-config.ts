@@ -13,6 +13,8 @@ export interface OpenAIConfig {
   fetch?: FetchFunction;
   /** Where the token limit goes: OpenAI's `max_completion_tokens`, or `max_tokens` for servers that only know that. */
   maxTokensField?: 'max_completion_tokens' | 'max_tokens';
+  /** Cap on a response body in bytes, and on one event of a stream (default `DEFAULT_MAX_RESPONSE_BYTES`, 64 MiB). */
+  maxResponseBytes?: number;
   /** Whether `response_format: json_schema` is supported (else JSON mode plus the schema in the prompt). */
   structuredOutputs?: boolean;
   /** Whether the server sends `stream_options.include_usage` usage chunks. */

@@ -1,4 +1,4 @@
-import { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel, type OpenAIChatModelId } from './openai-chat-model.js';
 import type { OpenAIConfig } from './openai-config.js';
@@ -20,6 +20,12 @@ export interface OpenAIProviderSettings {
   headers?: Record<string, string>;
   /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
   fetch?: FetchFunction;
+  /**
+   * Cap on a response body in bytes, and on one event of a stream; past it
+   * the call fails with a typed error instead of buffering without end.
+   * Default 64 MiB (`DEFAULT_MAX_RESPONSE_BYTES`).
+   */
+  maxResponseBytes?: number;
 }
 
 /** An OpenAI provider instance: callable for a chat model, with one method per modality. */
@@ -52,6 +58,7 @@ export interface OpenAIProvider extends Provider {
  * const { text } = await generateText({ model: openai('gpt-4o-mini'), prompt: 'Hi' });
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
+  const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const baseURL = () => withoutTrailingSlash(loadOptionalSetting(settings.baseURL, 'OPENAI_BASE_URL') ?? 'https://api.openai.com/v1');
   const config = (modality: string): OpenAIConfig => ({
     provider: `openai.${modality}`,
@@ -63,6 +70,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
       ...settings.headers,
     }),
     fetch: settings.fetch,
+    maxResponseBytes,
   });
   const chatConfig = config('chat');
   const chat = (modelId: OpenAIChatModelId) => new OpenAIChatLanguageModel(modelId, chatConfig);

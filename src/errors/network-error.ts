@@ -2,7 +2,7 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_NetworkError';
 
-/** `fetch` rejected with no response (DNS, refused, reset). Always retryable. */
+/** `fetch` rejected with no response (DNS, refused, reset), or the connection broke while the body was read. Always retryable. */
 export class NetworkError extends AigcError {
   override readonly name = NAME;
   /** The provider, e.g. `openai.chat`. */
@@ -12,10 +12,10 @@ export class NetworkError extends AigcError {
   /** Always true: nothing reached the model, or the connection broke. */
   readonly isRetryable = true;
 
-  /** Wraps the `fetch` failure in `cause`. */
-  constructor(options: { provider: string; url: string; method: string; cause: unknown }) {
+  /** Wraps the `fetch` failure in `cause`; `phase` says when it broke when it was not before the response (`while reading the response body`). */
+  constructor(options: { provider: string; url: string; method: string; cause: unknown; phase?: string }) {
     const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    super(`${options.method} ${options.url} failed: ${reason}`, { cause: options.cause });
+    super(`${options.method} ${options.url} failed${options.phase ? ` ${options.phase}` : ''}: ${reason}`, { cause: options.cause });
     this.provider = options.provider;
     this.url = options.url;
   }

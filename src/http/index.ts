@@ -2,7 +2,7 @@
  * The provider kit: what provider modules use to talk HTTP. Not part of the
  * public `aigc` entry; providers import it directly.
  */
-export { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError, validateMaxResponseBytes } from './read-body.js';
 export { collectSecrets, redactSecrets, redactUrl } from './redact.js';
 export { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type LoadSettingOptions } from './load-setting.js';
 export {

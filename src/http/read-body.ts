@@ -1,5 +1,20 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+
 /** 64 MiB: large enough for a batch of base64 images, small enough to stop a runaway body. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Checks a `maxResponseBytes` provider setting: undefined (the default cap)
+ * or a positive integer. Throws `InvalidArgumentError` when the provider is
+ * created, long before any request.
+ */
+export function validateMaxResponseBytes(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new InvalidArgumentError({ argument: 'maxResponseBytes', message: 'must be a positive integer number of bytes', value });
+  }
+  return value;
+}
 
 /** Thrown by {@link readBodyCapped} past the cap; callers wrap it in their own typed error. */
 export class ResponseTooLargeError extends Error {

@@ -141,7 +141,8 @@ export function createApiError(
 
 /**
  * Reads a 2xx JSON body (capped). An HTML page or broken JSON becomes
- * `InvalidResponseError`, a body over the cap `APICallError`.
+ * `InvalidResponseError`, a body over the cap `APICallError`, a connection
+ * that breaks while the body arrives `NetworkError`.
  */
 export async function readJson(response: Response, context: RequestContext, maxBytes?: number): Promise<unknown> {
   let text: string;
@@ -151,7 +152,10 @@ export async function readJson(response: Response, context: RequestContext, maxB
     if (error instanceof ResponseTooLargeError) {
       throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
     }
-    throw error;
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'AbortError' || name === 'TimeoutError') throw error;
+    // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
+    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
   }
   try {
     return JSON.parse(text);

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { NetworkError } from '../errors/network-error.js';
 
 /** One server-sent event: `event` is undefined for plain `data:` frames. */
 export type SseEvent = EventSourceMessage;
@@ -16,6 +17,39 @@ export interface SseHandler<T> {
 const DEFAULT_MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
 /**
+ * The body, with a failure to read it (a connection reset mid-stream, a
+ * broken gzip encoding) turned into a `NetworkError` instead of the
+ * runtime's untyped `TypeError`. An abort or timeout passes through as is.
+ */
+function typedBodyErrors(body: ReadableStream<Uint8Array>, options: { provider: string; url?: string; method?: string }): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          const name = (error as { name?: unknown } | null)?.name;
+          if (name === 'AbortError' || name === 'TimeoutError') throw error;
+          throw new NetworkError({
+            provider: options.provider,
+            url: options.url ?? '(stream)',
+            method: options.method ?? 'POST',
+            cause: error,
+            phase: 'while reading the response stream',
+          });
+        }
+        if (result.done) controller.close();
+        else controller.enqueue(result.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
  * Parses an SSE body into provider parts in one `TransformStream`: a streaming
  * `TextDecoder` (a multi-byte character split across chunks stays whole),
  * `eventsource-parser`, then the provider's handler. Cancelling the result
@@ -24,7 +58,7 @@ const DEFAULT_MAX_EVENT_CHARS = 16 * 1024 * 1024;
 export function parseSseStream<T>(
   body: ReadableStream<Uint8Array>,
   handler: SseHandler<T>,
-  options: { provider: string; maxEventChars?: number },
+  options: { provider: string; maxEventChars?: number; url?: string; method?: string },
 ): ReadableStream<T> {
   const decoder = new TextDecoder();
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
@@ -46,7 +80,7 @@ export function parseSseStream<T>(
     }
     parser.feed(text);
   };
-  return body.pipeThrough(
+  return typedBodyErrors(body, options).pipeThrough(
     new TransformStream<Uint8Array, T>({
       start(streamController) {
         controller = streamController;

@@ -21,7 +21,10 @@ export function createCallSignal(
   timeout: number | undefined,
   options: { cancelable?: boolean } = {},
 ): CallSignal {
-  if (timeout === undefined && !options.cancelable) return { signal: abortSignal, abort: () => {}, dispose: () => {} };
+  // The caller's own signal is never handed to fetch: Node's fetch leaves its `abort` listeners on
+  // the signal until the request is garbage-collected, so a long-lived signal reused across calls
+  // would pile them up. fetch gets this call's signal; the caller's keeps only ours, until dispose.
+  if (timeout === undefined && !options.cancelable && abortSignal === undefined) return { signal: undefined, abort: () => {}, dispose: () => {} };
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortSignal!.reason);
   if (abortSignal?.aborted) controller.abort(abortSignal.reason);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidResponseError, NetworkError } from '../../src/index.js';
+import { readJson, sendRequest } from '../../src/http/index.js';
+
+/** A body that sends `prefix` and then fails like a reset socket does under Node's fetch. */
+function brokenBody(prefix: string, error: unknown = new TypeError('terminated')): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) return controller.error(error);
+      sent = true;
+      controller.enqueue(new TextEncoder().encode(prefix));
+    },
+  });
+}
+
+async function contextFor(body: ReadableStream<Uint8Array>) {
+  return sendRequest({
+    provider: 'test.chat',
+    url: 'https://api.test/v1/chat?access_token=secret-token-123',
+    headers: { authorization: 'Bearer sk-secret-key-456' },
+    fetch: async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
+  });
+}
+
+describe('readJson', () => {
+  // Regression (issue 11 fault matrix): the runtime's untyped TypeError escaped.
+  it('turns a body that breaks mid-way into a retryable NetworkError with the redacted URL', async () => {
+    const { response, context } = await contextFor(brokenBody('{"choices":['));
+    const error = await readJson(response, context).catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect((error as NetworkError).isRetryable).toBe(true);
+    expect((error as NetworkError).url).toBe('https://api.test/v1/chat?access_token=***');
+    expect((error as NetworkError).message).toContain('while reading the response body');
+    expect((error as NetworkError).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('passes an abort through untouched', async () => {
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    const { response, context } = await contextFor(brokenBody('{', abort));
+    await expect(readJson(response, context)).rejects.toBe(abort);
+  });
+
+  it('still reports a body that is not JSON as InvalidResponseError', async () => {
+    const { response, context } = await contextFor(new Response('<html>').body!);
+    await expect(readJson(response, context)).rejects.toSatisfy((error) => InvalidResponseError.isInstance(error));
+  });
+});
