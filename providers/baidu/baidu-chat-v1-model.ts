@@ -88,6 +88,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
       disable_search: baidu.disableSearch,
       enable_citation: baidu.enableCitation,
       user_id: baidu.userId,
+      ...baidu.extraBody,
     };
     return { body, warnings };
   }

@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/http/index.js';
 import { parseBaiduOptions } from './parse-baidu-options.js';
 
 /** `providerOptions.baidu` for the v1 (wenxinworkshop) chat API. */
@@ -10,6 +11,8 @@ export interface BaiduChatV1Options {
   enableCitation?: boolean;
   /** Your end user's id (`user_id`). */
   userId?: string;
+  /** Extra top-level wire fields sent as they are (`enable_trace`, `user_setting`, …), like `extraBody` on v2. */
+  extraBody?: Record<string, unknown>;
 }
 
 const CHECKS: Record<keyof BaiduChatV1Options, (value: unknown) => boolean> = {
@@ -17,6 +20,7 @@ const CHECKS: Record<keyof BaiduChatV1Options, (value: unknown) => boolean> = {
   disableSearch: (value) => typeof value === 'boolean',
   enableCitation: (value) => typeof value === 'boolean',
   userId: (value) => typeof value === 'string',
+  extraBody: (value) => isRecord(value),
 };
 
 /** Validates `providerOptions.baidu` for v1 chat; unknown keys are rejected so typos do not pass silently. */

@@ -34,7 +34,7 @@ describe('baidu v1 chat: doGenerate', () => {
       maxOutputTokens: 300,
       stopSequences: ['。'],
       seed: 7,
-      providerOptions: { baidu: { penaltyScore: 1.2, disableSearch: true, userId: 'u-1' } },
+      providerOptions: { baidu: { penaltyScore: 1.2, disableSearch: true, userId: 'u-1', extraBody: { enable_trace: true } } },
     });
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.query).toEqual({ grant_type: 'client_credentials', client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret });
@@ -51,6 +51,7 @@ describe('baidu v1 chat: doGenerate', () => {
       max_output_tokens: 300,
       disable_search: true,
       user_id: 'u-1',
+      enable_trace: true,
     });
     expect(result.content).toEqual([{ type: 'text', text: fixture('chat-v1-basic').result }]);
     expect(result.finishReason).toBe('stop');

@@ -25,6 +25,7 @@ describe('baidu v2 chat (Qianfan, OpenAI-compatible)', () => {
       prompt: '你好',
       maxOutputTokens: 100,
       temperature: 0.5,
+      providerOptions: { baidu: { extraBody: { penalty_score: 1.1, web_search: { enable: true } } } },
     });
     expect(requests).toHaveLength(1);
     expect(requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
@@ -34,6 +35,8 @@ describe('baidu v2 chat (Qianfan, OpenAI-compatible)', () => {
       messages: [{ role: 'system', content: '平台助手' }, { role: 'user', content: '你好' }],
       max_completion_tokens: 100,
       temperature: 0.5,
+      penalty_score: 1.1,
+      web_search: { enable: true },
     });
     expect(text).toBe('你好！有什么可以帮你？');
     expect(finishReason).toBe('stop');
