@@ -58,12 +58,14 @@ export class Automatic1111ImageModel implements ImageModel {
     if (options.seed !== undefined && (!Number.isInteger(options.seed) || options.seed < -1)) {
       throw new InvalidArgumentError({ argument: 'seed', message: 'must be an integer (-1 = random)', value: options.seed });
     }
+    // Settings errors (a malformed baseURL) surface before any input image is downloaded.
+    const baseURL = this.config.baseURL();
+    const headers = { ...this.config.headers(), ...options.headers };
     const warnings: Warning[] = [];
     const body = await this.buildBody(options, a1111, warnings);
     const img2img = body.init_images !== undefined;
     Object.assign(body, wireFields);
 
-    const headers = { ...this.config.headers(), ...options.headers };
     const jobId = options.onProgress ? `aigc-${crypto.randomUUID()}` : undefined;
     if (jobId) body.force_task_id = jobId;
     const poller = jobId
@@ -75,7 +77,7 @@ export class Automatic1111ImageModel implements ImageModel {
     try {
       const { response, context } = await sendRequest({
         provider: this.provider,
-        url: `${this.config.baseURL()}/sdapi/v1/${img2img ? 'img2img' : 'txt2img'}`,
+        url: `${baseURL}/sdapi/v1/${img2img ? 'img2img' : 'txt2img'}`,
         headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
         fetch: this.config.fetch,
