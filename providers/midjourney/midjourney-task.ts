@@ -111,7 +111,10 @@ export async function fetchMidjourneyTask(
       isRetryable: false,
     });
   }
-  return { task: parseMidjourneyTask(data, config.provider), headers };
+  const task = parseMidjourneyTask(data, config.provider);
+  // Forks that keep images on the proxy's own disk answer with a path, not a URL.
+  if (task.imageUrl && !/^[a-z][a-z0-9+.-]*:/i.test(task.imageUrl)) task.imageUrl = new URL(task.imageUrl, context.url).href;
+  return { task, headers };
 }
 
 /** Maps a task to what the job engine needs: pending, running with progress and preview, done, or failed. */

@@ -169,6 +169,15 @@ describe('MidjourneyImageModel.doGenerate (resume)', () => {
     expect(result.images).toEqual([{ type: 'url', url: 'https://cdn.discordapp.com/attachments/1/2/grid_0.png' }]);
   });
 
+  it('resolves an image path from a proxy that stores images itself against the proxy URL', async () => {
+    const polls = serveTask(PARENT, json('task-imagine-success', { imageUrl: '/mj/attachments/grid_0.png' }));
+
+    const result = await provider()('v7').doGenerate(callOptions({ resume: { jobId: PARENT } }));
+
+    expect(polls[0]!.url).toBe(`${BASE_URL}/task/${PARENT}/fetch`);
+    expect(result.images).toEqual([{ type: 'url', url: 'http://mj-proxy.test:8080/mj/attachments/grid_0.png' }]);
+  });
+
   it('reports an unknown job (empty body) as a non-retryable APICallError naming it', async () => {
     const polls = serveTask('nope', () => new Response(null, { status: 200 }));
 
