@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createAzure } from '../../../providers/azure/index.js';
+import { azure, createAzure } from '../../../providers/azure/index.js';
 import { generateObject, generateText, InvalidArgumentError, LoadAPIKeyError, tool } from '../../../src/index.js';
 import { json, serveAzure } from './handlers.js';
 
@@ -65,14 +65,18 @@ describe('azure chat URLs and auth', () => {
     expect(requests[0]!.url).toBe('https://gateway.example.com/aoai/openai/v1/chat/completions');
   });
 
-  it('reads AZURE_RESOURCE_NAME and AZURE_OPENAI_API_KEY at call time', async () => {
-    const azure = createAzure();
+  it('reads AZURE_RESOURCE_NAME and AZURE_OPENAI_API_KEY at call time, in the default instance too', async () => {
+    const created = createAzure();
     vi.stubEnv('AZURE_RESOURCE_NAME', 'envres');
     vi.stubEnv('AZURE_OPENAI_API_KEY', 'env-key-abcdef0123456789');
     const requests = serveAzure('https://envres.openai.azure.com/openai/v1/chat/completions', json('chat-basic'));
+    await generateText({ model: created('gpt4o-prod'), prompt: 'hi' });
     await generateText({ model: azure('gpt4o-prod'), prompt: 'hi' });
-    expect(requests[0]!.url).toBe('https://envres.openai.azure.com/openai/v1/chat/completions');
-    expect(requests[0]!.headers['api-key']).toBe('env-key-abcdef0123456789');
+    expect(requests.map((request) => request.url)).toEqual([
+      'https://envres.openai.azure.com/openai/v1/chat/completions',
+      'https://envres.openai.azure.com/openai/v1/chat/completions',
+    ]);
+    expect(requests.map((request) => request.headers['api-key'])).toEqual(['env-key-abcdef0123456789', 'env-key-abcdef0123456789']);
   });
 
   it('throws LoadAPIKeyError naming the setting and env var before any request', async () => {
