@@ -30,7 +30,7 @@ export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher
     }
     const url = typeof input === 'string' ? new URL(input) : input;
     const method = (init.method ?? 'GET').toUpperCase();
-    const { body, headers } = prepareBody(init.body, toHeaderRecord(init.headers));
+    const { body, headers } = await prepareBody(init.body, toHeaderRecord(init.headers));
     const response = await request.call(dispatcher, {
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
@@ -41,7 +41,8 @@ export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher
     });
     const status = response.statusCode;
     const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
-    if (!hasBody) response.body.destroy();
+    // Drained, not destroyed: the socket stays reusable and no 'error' event goes unheard.
+    if (!hasBody) response.body.dump().catch(() => {});
     return new Response(hasBody ? nodeBodyToWebStream(decodeBody(response.body, response.headers['content-encoding'])) : null, {
       status,
       statusText: response.statusText,
@@ -71,14 +72,16 @@ function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string
   return headers as Record<string, string>;
 }
 
-type UndiciBody = string | Uint8Array | FormData | Blob | AsyncIterable<Uint8Array> | null;
+type UndiciBody = string | Uint8Array | Blob | AsyncIterable<Uint8Array> | null;
 
 /**
  * The body in a form undici sends, with the content type `fetch` would have
- * added for it. Strings and bytes go as they are; FormData and Blob are
- * encoded by undici itself (streamed, with a content-length, no whole copy).
+ * added for it. Strings, bytes and Blobs go as they are. A FormData is
+ * encoded by the platform's own `Response` first: undici 7 only recognises
+ * its own FormData class, not the one Node's global `fetch` (undici 6 in
+ * Node 20) defines, and bytes carry the content-length some servers need.
  */
-function prepareBody(body: BodyInit | null | undefined, headers: Record<string, string>): { body: UndiciBody; headers: Record<string, string> } {
+async function prepareBody(body: BodyInit | null | undefined, headers: Record<string, string>): Promise<{ body: UndiciBody; headers: Record<string, string> }> {
   if (body === undefined || body === null) return { body: null, headers };
   const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   const withType = (type: string) => (hasType ? headers : { ...headers, 'content-type': type });
@@ -87,7 +90,10 @@ function prepareBody(body: BodyInit | null | undefined, headers: Record<string, 
   if (body instanceof ArrayBuffer) return { body: new Uint8Array(body), headers };
   if (ArrayBuffer.isView(body)) return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), headers };
   if (body instanceof URLSearchParams) return { body: body.toString(), headers: withType('application/x-www-form-urlencoded;charset=UTF-8') };
-  if (body instanceof FormData) return { body, headers };
+  if (body instanceof FormData) {
+    const encoded = new Response(body);
+    return { body: new Uint8Array(await encoded.arrayBuffer()), headers: withType(encoded.headers.get('content-type')!) };
+  }
   if (body instanceof Blob) return { body, headers: body.type ? withType(body.type) : headers };
   // A web ReadableStream: async-iterable on Node, which undici streams as it is.
   return { body: body as unknown as AsyncIterable<Uint8Array>, headers };
