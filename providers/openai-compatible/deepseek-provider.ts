@@ -4,7 +4,7 @@ import { createOpenAICompatiblePreset, type OpenAICompatiblePreset, type OpenAIC
 /** DeepSeek chat model ids; any string is accepted. */
 export type DeepSeekChatModelId = 'deepseek-v4-flash' | 'deepseek-v4-pro' | 'deepseek-chat' | 'deepseek-reasoner' | (string & {});
 
-/** DeepSeek (api-docs.deepseek.com): JSON mode but no JSON Schema, `max_tokens`, reasoning as `reasoning_content`. */
+/** DeepSeek (api-docs.deepseek.com): text only, JSON mode but no JSON Schema, `max_tokens`, reasoning as `reasoning_content`. */
 export const DEEPSEEK_PRESET: OpenAICompatiblePreset = {
   name: 'deepseek',
   displayName: 'DeepSeek',
@@ -14,6 +14,8 @@ export const DEEPSEEK_PRESET: OpenAICompatiblePreset = {
   structuredOutputs: false,
   streamUsage: true,
   modalities: { image: false, speech: false, transcription: false },
+  // DeepSeek's chat API is text-only; image parts would be a 400 from the server.
+  imageInput: () => false,
   // api-docs.deepseek.com, reasoning model guide: these are accepted without error but have no effect.
   ignoredSettings: (modelId) => (modelId === 'deepseek-reasoner' ? ['temperature', 'topP', 'presencePenalty', 'frequencyPenalty'] : []),
 };

@@ -1,4 +1,4 @@
-import type { LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamPart, LanguageModelStreamResult, Warning } from '../../src/provider/index.js';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamPart, LanguageModelStreamResult, Warning } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
 
@@ -6,18 +6,21 @@ import type { OpenAIConfig } from '../openai/openai-config.js';
 export type OpenAICompatibleIgnoredSetting = 'temperature' | 'topP' | 'presencePenalty' | 'frequencyPenalty';
 
 /**
- * The OpenAI chat model for a server that silently ignores some settings for
- * some models (DeepSeek's reasoner takes `temperature` without error and
- * does not apply it). Those settings are left off the wire and reported as
- * warnings instead of being dropped unseen.
+ * The OpenAI chat model for a server whose models differ from OpenAI's: some
+ * silently ignore settings (DeepSeek's reasoner takes `temperature` without
+ * error and does not apply it), so those are left off the wire and reported
+ * as warnings; some take no images, so core rejects image parts up front.
  */
 export class OpenAICompatibleChatLanguageModel extends OpenAIChatLanguageModel {
+  // `declare`: no field of its own, so the parent's value is still there to copy in the constructor.
+  declare readonly capabilities: LanguageModel['capabilities'];
   private readonly ignoredSettings: readonly OpenAICompatibleIgnoredSetting[];
 
   /** Built by a provider factory; not called by users. */
-  constructor(modelId: string, config: OpenAIConfig, ignoredSettings: readonly OpenAICompatibleIgnoredSetting[]) {
+  constructor(modelId: string, config: OpenAIConfig, quirks: { ignoredSettings: readonly OpenAICompatibleIgnoredSetting[]; imageInput: boolean }) {
     super(modelId, config);
-    this.ignoredSettings = ignoredSettings;
+    this.ignoredSettings = quirks.ignoredSettings;
+    this.capabilities = { ...this.capabilities, imageInput: quirks.imageInput };
   }
 
   override async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {

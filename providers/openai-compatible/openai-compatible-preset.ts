@@ -32,6 +32,8 @@ export interface OpenAICompatiblePreset extends OpenAICompatibleCapabilities {
   apiKeyEnvironmentVariable?: string;
   /** Settings the service accepts but ignores for a model. */
   ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
+  /** Whether a chat model takes images (default true). */
+  imageInput?: (modelId: string) => boolean;
   /** Media endpoints the service offers. */
   modalities: Required<OpenAICompatibleModalities>;
 }

@@ -83,6 +83,8 @@ export interface OpenAICompatibleConnection extends OpenAICompatibleCapabilities
   ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
   /** Media endpoints the server offers (default: all). */
   modalities?: OpenAICompatibleModalities;
+  /** Whether a chat model takes images (default true); false makes core reject image parts before any request. */
+  imageInput?: (modelId: string) => boolean;
   /** Display name for errors (`DeepSeek`); defaults to `name`. */
   displayName?: string;
 }
@@ -123,8 +125,11 @@ export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(
   });
   const chatConfig = config('chat');
   const chat = (modelId: MODEL_ID) => {
-    const ignored = connection.ignoredSettings?.(modelId) ?? [];
-    return ignored.length > 0 ? new OpenAICompatibleChatLanguageModel(modelId, chatConfig, ignored) : new OpenAIChatLanguageModel(modelId, chatConfig);
+    const ignoredSettings = connection.ignoredSettings?.(modelId) ?? [];
+    const imageInput = connection.imageInput?.(modelId) ?? true;
+    return ignoredSettings.length > 0 || !imageInput
+      ? new OpenAICompatibleChatLanguageModel(modelId, chatConfig, { ignoredSettings, imageInput })
+      : new OpenAIChatLanguageModel(modelId, chatConfig);
   };
   const media = <MODEL>(modality: keyof OpenAICompatibleModalities, path: string, create: (modelId: string, config: OpenAIConfig) => MODEL) => {
     const mediaConfig = config(modality);

@@ -11,7 +11,7 @@ import {
   qwen,
   zhipu,
 } from '../../../providers/openai-compatible/index.js';
-import { generateText, InvalidArgumentError, LoadAPIKeyError, streamText } from '../../../src/index.js';
+import { generateText, InvalidArgumentError, LoadAPIKeyError, streamText, UnsupportedFunctionalityError } from '../../../src/index.js';
 import { readAll } from '../../../src/testing/index.js';
 import { json, serve, sse } from './handlers.js';
 
@@ -55,6 +55,17 @@ describe('OpenAI-compatible presets', () => {
       expect(requests[0]!.body.stream_options).toEqual(preset.streamOptions ? { include_usage: true } : undefined);
     });
   }
+
+  it('deepseek: rejects image parts before any request (text-only API), while other presets send them', async () => {
+    const ds = serve('https://api.deepseek.com/chat/completions', json('chat-basic'));
+    const messages = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'What is this?' }, { type: 'image' as const, image: new URL('https://example.com/cat.jpg') }] }];
+    const error = await generateText({ model: createDeepSeek({ apiKey: 'sk-ds-0123456789' })('deepseek-chat'), messages }).catch((caught: unknown) => caught);
+    expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
+    expect(ds).toHaveLength(0);
+    const vl = serve('https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions', json('chat-basic'));
+    await generateText({ model: createQwen({ apiKey: 'sk-qwen-0123456789' })('qwen-vl-max'), messages });
+    expect(vl[0]!.body.messages[0].content[1]).toEqual({ type: 'image_url', image_url: { url: 'https://example.com/cat.jpg' } });
+  });
 
   it('takes a settings key, another base URL and extra headers over the defaults', async () => {
     vi.stubEnv('DASHSCOPE_API_KEY', 'env-key-not-used');
