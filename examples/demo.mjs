@@ -9,6 +9,7 @@ import { runAzure } from './azure-demo.mjs';
 import { runBaidu } from './baidu-demo.mjs';
 import { startEmulator } from './emulator/server.mjs';
 import { runOpenAIMedia } from './openai-media.mjs';
+import { runStableDiffusion } from './stable-diffusion-demo.mjs';
 import { runWeatherAssistant } from './weather-assistant.mjs';
 
 const live = Boolean(process.env.OPENAI_API_KEY);
@@ -75,6 +76,13 @@ try {
     await runAzure((emulator ?? azureEmulator).url, step);
   } finally {
     await azureEmulator?.close();
+  }
+
+  const sdEmulator = emulator ? undefined : await startEmulator();
+  try {
+    await runStableDiffusion((emulator ?? sdEmulator).url, step);
+  } finally {
+    await sdEmulator?.close();
   }
 } finally {
   await emulator?.close();
