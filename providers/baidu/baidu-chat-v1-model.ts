@@ -126,7 +126,11 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
         const data = await readBaiduJson(response, context);
         throw new InvalidResponseError({ provider: this.provider, message: 'expected an event stream, got a JSON body', rawValue: JSON.stringify(data) });
       }
-      const stream = parseSseStream(response.body!, createBaiduV1StreamHandler(context, warnings), { provider: this.provider });
+      const stream = parseSseStream(response.body!, createBaiduV1StreamHandler(context, warnings), {
+        provider: this.provider,
+        url: context.url,
+        method: context.method,
+      });
       return { stream, response: { headers } };
     });
   }

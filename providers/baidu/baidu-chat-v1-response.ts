@@ -8,7 +8,9 @@ export function mapBaiduV1Completion(
   data: unknown,
   context: RequestContext,
 ): Pick<LanguageModelResult, 'content' | 'finishReason' | 'usage' | 'providerMetadata'> & { metadata: ResponseMetadata } {
-  if (!isRecord(data) || (data.result !== undefined && data.result !== null && typeof data.result !== 'string')) {
+  // A body with neither `result` nor `function_call` (nor the safety flag that empties it) is not a completion: failing beats answering "".
+  const empty = isRecord(data) && data.result == null && data.function_call == null && data.need_clear_history !== true;
+  if (!isRecord(data) || empty || (data.result !== undefined && data.result !== null && typeof data.result !== 'string')) {
     throw new InvalidResponseError({ provider: context.provider, message: 'expected a v1 chat.completion with a string `result`', rawValue: JSON.stringify(data) });
   }
   const content: LanguageModelContent[] = [];

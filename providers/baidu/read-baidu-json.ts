@@ -1,4 +1,5 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
+import { NetworkError } from '../../src/errors/network-error.js';
 import { createApiError, headersToRecord, readTextCapped, redactSecrets, ResponseTooLargeError, type RequestContext } from '../../src/http/index.js';
 import { isBaiduErrorBody } from './baidu-error.js';
 import { parseBaiduJson } from './baidu-parse-json.js';
@@ -14,7 +15,10 @@ export async function readBaiduJson(response: Response, context: RequestContext)
     text = await readTextCapped(response);
   } catch (error) {
     if (error instanceof ResponseTooLargeError) throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-    throw error;
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'AbortError' || name === 'TimeoutError') throw error;
+    // The connection broke mid-body: typed and retryable like a failed fetch (as readJson does).
+    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: error, phase: 'while reading the response body' });
   }
   let data: unknown;
   try {
