@@ -21,8 +21,9 @@ const undiciTransport: Plugin = {
 
 export default defineConfig({
   test: {
-    // test/runtimes has its own config (vitest.runtimes.config.ts, `npm run test:runtimes`).
-    exclude: ['test/live/**', 'test/runtimes/**', 'node_modules/**'],
+    // test/runtimes has its own config (vitest.runtimes.config.ts, `npm run test:runtimes`),
+    // and so has test/faults (vitest.faults.config.ts, `npm run test:faults`).
+    exclude: ['test/live/**', 'test/runtimes/**', 'test/faults/**', 'node_modules/**'],
     setupFiles: ['test/support/setup.ts'],
     testTimeout: 15_000,
     projects: [
