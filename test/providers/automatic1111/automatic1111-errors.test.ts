@@ -20,21 +20,23 @@ describe('AUTOMATIC1111 errors and auth', () => {
   it('explains a 404 on /sdapi as a WebUI started without --api', async () => {
     const requests = serve('post', 'txt2img', json('error-404-no-api', 404));
     const error = await failure(provider().image().doGenerate(call));
-    expect(requests).toHaveLength(1);
+    expect(requests.map((request) => request.url)).toEqual(['http://127.0.0.1:7860/sdapi/v1/txt2img']);
     expect(error).toMatchObject({ statusCode: 404, code: 'api_not_enabled', isRetryable: false, provider: 'automatic1111.image' });
     expect(error.message).toContain('start it with the --api flag');
   });
 
   it('keeps the WebUI detail for a 404 about a sampler', async () => {
-    serve('post', 'txt2img', json('error-404-sampler', 404));
+    const requests = serve('post', 'txt2img', json('error-404-sampler', 404));
     const error = await failure(provider().image().doGenerate({ ...call, providerOptions: { automatic1111: { samplerName: 'Nope' } } }));
+    expect(requests[0]!.body.sampler_name).toBe('Nope');
     expect(error).toMatchObject({ statusCode: 404, code: 'HTTPException' });
     expect(error.message).toBe('POST http://127.0.0.1:7860/sdapi/v1/txt2img failed with 404: Sampler not found');
   });
 
   it('joins FastAPI validation details', async () => {
-    serve('post', 'txt2img', json('error-422', 422));
+    const requests = serve('post', 'txt2img', json('error-422', 422));
     const error = await failure(provider().image().doGenerate(call));
+    expect(requests[0]!.body).toEqual({ prompt: 'a cabin', seed: -1, batch_size: 1 });
     expect(error.message).toContain('body.steps: value is not a valid integer');
   });
 

@@ -41,6 +41,7 @@ describe('Stability async results', () => {
     const polls = serve('get', `/v2beta/results/${JOB}`, imageReply());
     const result = await provider().image('upscale-creative').doGenerate({ prompt: undefined, n: 1, resume: { jobId: JOB } });
     expect(polls).toHaveLength(1);
+    expect(polls[0]!.headers).toMatchObject({ authorization: `Bearer ${API_KEY}`, accept: 'image/*' });
     expect(result.images).toHaveLength(1);
     expect(result.providerMetadata!.stability!.jobId).toBe(JOB);
   });
@@ -56,8 +57,9 @@ describe('Stability async results', () => {
   });
 
   it('warns that a synchronous model polls nothing', async () => {
-    serve('post', '/v2beta/stable-image/generate/core', imageReply());
+    const requests = serve('post', '/v2beta/stable-image/generate/core', imageReply());
     const result = await provider().image('core').doGenerate({ prompt: 'x', n: 1, providerOptions: { stability: { pollIntervalMs: 5 } } });
+    expect(requests[0]!.fields).toEqual({ prompt: 'x' });
     expect(result.warnings).toEqual([
       { type: 'unsupported-setting', setting: 'providerOptions.stability.pollIntervalMs', details: 'core answers synchronously; nothing is polled' },
     ]);

@@ -24,10 +24,12 @@ describe('Stability content filter', () => {
   });
 
   it('throws NoContentGeneratedError when a CONTENT_FILTERED answer carries no usable image', async () => {
-    serve('post', '/v2beta/stable-image/generate/ultra', () =>
+    const requests = serve('post', '/v2beta/stable-image/generate/ultra', () =>
       new HttpResponse(new Uint8Array(0), { headers: { 'content-type': 'image/png', 'finish-reason': 'CONTENT_FILTERED', seed: '1' } }),
     );
     const error = await provider().image('ultra').doGenerate(call).catch((caught) => caught);
+    expect(requests[0]!.fields).toEqual({ prompt: 'a statue' });
+    expect(requests[0]!.headers.accept).toBe('image/*');
     expect(NoContentGeneratedError.isInstance(error)).toBe(true);
     expect(error.provider).toBe('stability.image');
     expect(error.message).toMatch(/content filter blocked the image.*CONTENT_FILTERED/);
@@ -48,8 +50,9 @@ describe('Stability content filter', () => {
   });
 
   it('throws NoContentGeneratedError when every v1 artifact is filtered out or failed', async () => {
-    serve('post', '/v1/generation/stable-diffusion-v1-6/text-to-image', jsonReply('v1-text-to-image-error'));
+    const requests = serve('post', '/v1/generation/stable-diffusion-v1-6/text-to-image', jsonReply('v1-text-to-image-error'));
     const error = await provider().image('stable-diffusion-v1-6').doGenerate({ ...call, n: 2 }).catch((caught) => caught);
+    expect(requests[0]!.json).toEqual({ text_prompts: [{ text: 'a statue', weight: 1 }], samples: 2 });
     expect(NoContentGeneratedError.isInstance(error)).toBe(true);
     expect(error.message).toContain('finish reasons: CONTENT_FILTERED, ERROR');
   });

@@ -25,22 +25,25 @@ describe('Stability errors', () => {
   });
 
   it('maps content moderation (403)', async () => {
-    serve('post', CORE, jsonReply('v2-error-403-moderation', 403));
+    const requests = serve('post', CORE, jsonReply('v2-error-403-moderation', 403));
     const error = await failure(provider().image('core').doGenerate(call));
+    expect(requests[0]!.fields).toEqual({ prompt: 'a fox' });
     expect(error).toMatchObject({ statusCode: 403, code: 'content_moderation', isRetryable: false });
     expect(error.message).toContain('flagged by our content moderation system');
   });
 
   it('maps a v1 { name, message } body', async () => {
-    serve('post', '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image', jsonReply('v1-error-400', 400));
+    const requests = serve('post', '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image', jsonReply('v1-error-400', 400));
     const error = await failure(provider().image('stable-diffusion-xl-1024-v1-0').doGenerate({ ...call, size: '1000x1000' }));
+    expect(requests[0]!.json).toMatchObject({ width: 1000, height: 1000 });
     expect(error).toMatchObject({ statusCode: 400, code: 'invalid_height_or_width' });
     expect(error.message).toContain('height and width must be specified in increments of 64');
   });
 
   it('never shows the API key, even when the error body echoes it', async () => {
-    serve('post', CORE, jsonReply('v2-error-401-echo', 401));
+    const requests = serve('post', CORE, jsonReply('v2-error-401-echo', 401));
     const error = await failure(provider().image('core').doGenerate(call));
+    expect(requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(error).toMatchObject({ statusCode: 401, code: 'unauthorized' });
     const shown = JSON.stringify({ ...error, message: error.message });
     expect(shown).not.toContain(API_KEY);

@@ -165,10 +165,11 @@ describe('StabilityImageModel v2beta', () => {
   });
 
   it('reads the JSON form of an image answer', async () => {
-    serve('post', '/v2beta/stable-image/generate/core', () =>
+    const requests = serve('post', '/v2beta/stable-image/generate/core', () =>
       HttpResponse.json(fixture('v2-json-image'), { headers: { 'content-type': 'application/json; type=image/png' } }),
     );
     const result = await provider().image('core').doGenerate(call());
+    expect(requests[0]!.fields).toEqual({ prompt: 'Lighthouse on a cliff overlooking the ocean' });
     expect(result.images).toEqual([{ type: 'bytes', data: tinyPng(), mediaType: 'image/png' }]);
     expect(result.providerMetadata).toEqual({ stability: { seeds: [343940597], finishReasons: ['SUCCESS'] } });
   });
