@@ -1,6 +1,7 @@
 import { APICallError } from '../../src/errors/api-call-error.js';
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
-import { asNumber, asString, createApiError, isRecord, readJson, sendRequest, type FetchFunction } from '../../src/http/index.js';
+import { NetworkError } from '../../src/errors/network-error.js';
+import { asNumber, asString, createApiError, isRecord, readJson, redactUrl, sendRequest, type FetchFunction } from '../../src/http/index.js';
 import { parseBaiduError, TOKEN_ERROR_CODES } from './baidu-error.js';
 
 /** The console's "API Key" and "Secret Key" of a Baidu AI app. */
@@ -36,6 +37,8 @@ export interface BaiduAccessTokenSourceOptions {
 // Tokens live 30 days; renew an hour early (the official SDK's floor), or a tenth early for short-lived ones.
 const MAX_RENEW_EARLY_MS = 3_600_000;
 const DEFAULT_EXPIRES_IN_SECONDS = 2_592_000;
+// The shared request follows no caller's signal, so it needs its own limit: a hung one would block every later call.
+const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Exchanges client credentials for an access token at `/oauth/2.0/token`,
@@ -48,20 +51,36 @@ export function createBaiduAccessTokenSource(options: BaiduAccessTokenSourceOpti
   let cached: { key: string; token: string; renewAt: number } | undefined;
   let pending: { key: string; promise: Promise<string> } | undefined;
 
-  const request = async (credentials: BaiduClientCredentials, key: string): Promise<string> => {
+  const send = async (credentials: BaiduClientCredentials) => {
     const query = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret });
-    const { response, context } = await sendRequest({
-      provider: 'baidu.oauth',
-      url: `${options.baseURL()}/oauth/2.0/token?${query}`,
-      headers: { ...options.headers?.(), accept: 'application/json' },
-      fetch: options.fetch,
-      parseError: parseBaiduError,
-      secrets: [credentials.clientSecret],
-    });
-    const data = await readJson(response, context);
+    const url = `${options.baseURL()}/oauth/2.0/token?${query}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${TOKEN_REQUEST_TIMEOUT_MS} ms`, 'TimeoutError')), TOKEN_REQUEST_TIMEOUT_MS);
+    try {
+      const { response, context } = await sendRequest({
+        provider: 'baidu.oauth',
+        url,
+        headers: { ...options.headers?.(), accept: 'application/json' },
+        fetch: options.fetch,
+        abortSignal: controller.signal,
+        parseError: parseBaiduError,
+        secrets: [credentials.clientSecret],
+      });
+      return { data: await readJson(response, context), context, status: response.status };
+    } catch (error) {
+      // Retryable, so core tries the whole call again with a fresh token request.
+      if (controller.signal.aborted) throw new NetworkError({ provider: 'baidu.oauth', url: redactUrl(url), method: 'POST', cause: controller.signal.reason });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const request = async (credentials: BaiduClientCredentials, key: string): Promise<string> => {
+    const { data, context, status } = await send(credentials);
     const token = isRecord(data) ? asString(data.access_token) : undefined;
     if (!isRecord(data) || !token) {
-      if (isRecord(data) && data.error !== undefined) throw createApiError(context, { statusCode: response.status, text: JSON.stringify(data), data, isRetryable: false });
+      if (isRecord(data) && data.error !== undefined) throw createApiError(context, { statusCode: status, text: JSON.stringify(data), data, isRetryable: false });
       throw new InvalidResponseError({ provider: context.provider, message: 'the token response has no access_token' });
     }
     const lifetimeMs = (asNumber(data.expires_in) ?? DEFAULT_EXPIRES_IN_SECONDS) * 1000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { APICallError, LoadAPIKeyError } from '../../../src/errors/index.js';
+import { APICallError, LoadAPIKeyError, NetworkError } from '../../../src/errors/index.js';
 import type { LanguageModelCallOptions } from '../../../src/provider/index.js';
 import { createBaidu } from '../../../providers/baidu/index.js';
 import { ACCESS_TOKEN, CLIENT, json, serve, serveToken, TOKEN_URL, V1_CHAT_URL } from './handlers.js';
@@ -121,5 +121,27 @@ describe('baidu access token', () => {
     expect(results.every((result) => result.finishReason === 'stop')).toBe(true);
     expect(tokens).toHaveLength(2);
     expect(requests).toHaveLength(20);
+  });
+
+  it('gives up on a token request that hangs for 30 s with a retryable NetworkError, and asks again next time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const urls: string[] = [];
+    let hang = true;
+    const fetch = (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      urls.push(String(url));
+      if (String(url).includes('/oauth/') && hang) {
+        return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      }
+      return Promise.resolve(Response.json(String(url).includes('/oauth/') ? { access_token: ACCESS_TOKEN, expires_in: 2592000 } : { id: 'as-1', result: '好' }));
+    };
+    const model = createBaidu({ ...CLIENT, fetch })('ernie-3.5-8k', { api: 'v1' });
+    const failed = model.doGenerate({ prompt }).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(30_000);
+    const error = await failed;
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ isRetryable: true, url: `${TOKEN_URL}?grant_type=client_credentials&client_id=${CLIENT.clientId}&client_secret=***` });
+    hang = false;
+    expect((await model.doGenerate({ prompt })).content).toEqual([{ type: 'text', text: '好' }]);
+    expect(urls.filter((url) => url.includes('/oauth/'))).toHaveLength(2);
   });
 });
