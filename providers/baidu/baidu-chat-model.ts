@@ -1,5 +1,6 @@
 import { LoadAPIKeyError } from '../../src/errors/load-api-key-error.js';
 import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamResult } from '../../src/provider/index.js';
+import { adaptQianfanChatOptions, withStreamWarnings } from './baidu-qianfan-chat-options.js';
 
 /** ERNIE chat model ids as Baidu spells them; any string is accepted (custom services too). */
 export type BaiduChatModelId =
@@ -87,10 +88,18 @@ export class BaiduChatLanguageModel implements LanguageModel {
   }
 
   async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    return this.model().doGenerate(options);
+    const model = this.model();
+    if (model !== this.routes.v2) return model.doGenerate(options);
+    const adapted = adaptQianfanChatOptions(options);
+    const result = await model.doGenerate(adapted.options);
+    return { ...result, warnings: [...result.warnings, ...adapted.warnings] };
   }
 
   async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
-    return this.model().doStream(options);
+    const model = this.model();
+    if (model !== this.routes.v2) return model.doStream(options);
+    const adapted = adaptQianfanChatOptions(options);
+    const result = await model.doStream(adapted.options);
+    return { ...result, stream: withStreamWarnings(result.stream, adapted.warnings) };
   }
 }

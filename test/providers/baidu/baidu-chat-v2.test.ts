@@ -45,6 +45,21 @@ describe('baidu v2 chat (Qianfan, OpenAI-compatible)', () => {
     expect(providerMetadata).toEqual({ baidu: { flag: 0 } });
   });
 
+  it('sends providerOptions.baidu.user as Qianfan\'s user field and warns about OpenAI-only options', async () => {
+    const requests = serve('post', V2_CHAT_URL, json('chat-v2-basic'), sse('chat-v2-chinese'));
+    const model = createBaidu({ apiKey: API_KEY })('ernie-4.5-turbo-128k');
+    const providerOptions = { baidu: { user: 'u-42', store: true, parallelToolCalls: false } };
+    const { warnings } = await generateText({ model, prompt: '你好', providerOptions });
+    expect(requests[0]!.body.user).toBe('u-42');
+    expect(requests[0]!.body.safety_identifier).toBeUndefined();
+    expect(requests[0]!.body.store).toBeUndefined();
+    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'providerOptions.baidu.store', details: 'an OpenAI option Qianfan v2 has no field for' }]);
+    const stream = streamText({ model, prompt: '你好', providerOptions });
+    await stream.text;
+    expect(requests[1]!.body.user).toBe('u-42');
+    expect(await stream.warnings).toEqual(warnings);
+  });
+
   it('uses v2 when the key comes from QIANFAN_API_KEY, even with client credentials set', async () => {
     vi.stubEnv('QIANFAN_API_KEY', API_KEY);
     const tokens = serveToken();
