@@ -1,0 +1,56 @@
+import type { LanguageModel } from '../../../src/provider/index.js';
+
+/** A route answered normally in every case: `body` (JSON) with status 200. */
+export interface AuxiliaryRoute {
+  match(path: string): boolean;
+  body: string;
+}
+
+/** What an adapter needs to build a model that talks to the fault server. */
+export interface ModelSetup {
+  /** The fault server's base URL (`http://127.0.0.1:port`); the adapter appends its provider's prefix. */
+  baseURL: string;
+  /** The one marker every credential (key, secret, token) is set to; it must never surface anywhere. */
+  secret: string;
+  /** Forwarded to the provider's `maxResponseBytes` setting when set. */
+  maxResponseBytes?: number;
+  /** Forwarded to the provider's `fetch` setting when set (the fuzz tests answer in memory). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The provider's wire format, enough to script success and failure answers. */
+export interface TextWire {
+  /** `content-type` of a successful stream (`text/event-stream` for every SSE provider). */
+  streamContentType?: string;
+  /** A whole successful non-streaming body whose text is `text`. */
+  generateBody(text: string): string;
+  /** A whole successful stream (terminator included) whose text deltas are `deltas`. */
+  streamBody(deltas: string[]): string;
+  /** Frames carrying `deltas`, with no finish marker and no terminator (a cut-off stream). */
+  streamHead(deltas: string[]): string;
+  /** One frame that reports an error in the middle of a stream, with this message and code. */
+  streamError(message: string, code: string): string;
+  /** The `code` the provider reports for `streamError(…, code)`; defaults to {@link TextWire.errorCode}. */
+  streamErrorCode?(code: string): string | undefined;
+  /** A non-2xx JSON error body with this message and code. */
+  errorBody(message: string, code: string): string;
+  /** The `code` the provider reports on the error for `errorBody(…, code)`; undefined when it has none. */
+  errorCode?(code: string): string | undefined;
+}
+
+/**
+ * One provider in the fault suite. Adding a provider is one file in
+ * `test/faults/providers/` that default-exports one of these.
+ */
+export interface FaultAdapter {
+  /** Column name in the matrix, e.g. `openai`, `baidu-v1`. */
+  name: string;
+  /** Builds a language model pointing at the fault server with every credential set to `setup.secret`. */
+  languageModel?(setup: ModelSetup): LanguageModel;
+  /** The text wire format (required with `languageModel`). */
+  text?: TextWire;
+  /** Requests that are not the target of a case, answered 200 with JSON (e.g. Baidu's OAuth token exchange). */
+  auxiliaryRoutes?(secret: string): AuxiliaryRoute[];
+  /** Whether `maxResponseBytes` is supported (the oversized-body rows are skipped otherwise). */
+  supportsMaxResponseBytes?: boolean;
+}
