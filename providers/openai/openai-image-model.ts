@@ -104,7 +104,7 @@ export class OpenAIImageModel implements ImageModel {
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,
     });
-    const data = await readJson(response, context);
+    const data = await readJson(response, context, this.config.maxResponseBytes);
     return { ...mapImagesResponse(data, context, settings), warnings, response: { modelId: this.modelId, timestamp: createdAt(data), headers: headersToRecord(response.headers) } };
   }
 }

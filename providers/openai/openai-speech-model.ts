@@ -1,5 +1,7 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
-import { createApiError, headersToRecord, isRecord, readBodyCapped, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
+import { NetworkError } from '../../src/errors/network-error.js';
+import { createApiError, DEFAULT_MAX_RESPONSE_BYTES, headersToRecord, isRecord, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
+import { discardBody, readBodyAtMost } from '../../src/util/download-read.js';
 import type { ResponseMetadata, SpeechModel, SpeechModelCallOptions, SpeechModelResult, Warning } from '../../src/provider/index.js';
 import type { OpenAIConfig } from './openai-config.js';
 import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
@@ -53,12 +55,19 @@ export class OpenAISpeechModel implements SpeechModel {
 
   async doGenerate(options: SpeechModelCallOptions): Promise<SpeechModelResult> {
     const { response, context, mediaType, warnings } = await this.post(options);
-    let audio: Uint8Array;
+    const maxBytes = this.config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    let audio: Uint8Array | undefined;
     try {
-      audio = await readBodyCapped(response);
+      if (Number(response.headers.get('content-length')) > maxBytes) discardBody(response.body);
+      else audio = await readBodyAtMost(response.body, maxBytes);
     } catch (error) {
-      if (error instanceof ResponseTooLargeError) throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-      throw error;
+      const name = (error as { name?: unknown } | null)?.name;
+      if (name === 'AbortError' || name === 'TimeoutError') throw error;
+      // The connection broke mid-body: typed and retryable like a failed fetch (readJson's rule).
+      throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: error, phase: 'while reading the audio' });
+    }
+    if (!audio) {
+      throw createApiError(context, { statusCode: response.status, text: new ResponseTooLargeError(maxBytes).message, data: null, isRetryable: false });
     }
     return { audio, mediaType, warnings, response: this.metadata(response) };
   }

@@ -94,7 +94,7 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,
     });
-    const data = await readJson(response, context);
+    const data = await readJson(response, context, this.config.maxResponseBytes);
     const headers = headersToRecord(response.headers);
     return {
       ...mapTranscription(data, context, options.language),

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from '../http/redact.js';
 import { base64ToUint8Array } from './base64.js';
 import { createCallSignal } from './call-signal.js';
+import { discardBody, readBodyAtMost } from './download-read.js';
 
 /** How core downloads media a provider returned as a URL (or an input given as a URL). */
 export interface DownloadSettings {
@@ -56,18 +57,18 @@ export async function download(url: URL | string, settings: DownloadSettings = {
       throw abortedOrWrapped(error, signal, abortSignal, shown, secrets);
     }
     if (!response.ok) {
-      discard(response.body);
+      discardBody(response.body);
       throw new DownloadError({ url: shown, statusCode: response.status, message: `the server answered ${response.status}` });
     }
     const tooLarge = () =>
       new DownloadError({ url: shown, statusCode: response.status, message: `the body is larger than the ${maxBytes}-byte limit` });
     if (Number(response.headers.get('content-length')) > maxBytes) {
-      discard(response.body);
+      discardBody(response.body);
       throw tooLarge();
     }
     let data: Uint8Array | undefined;
     try {
-      data = await readAtMost(response.body, maxBytes);
+      data = await readBodyAtMost(response.body, maxBytes);
     } catch (error) {
       throw abortedOrWrapped(error, signal, abortSignal, shown, secrets);
     }
@@ -76,36 +77,6 @@ export async function download(url: URL | string, settings: DownloadSettings = {
   } finally {
     callSignal.dispose();
   }
-}
-
-/** The whole body, or undefined (after cancelling the rest) once it passes `maxBytes`. */
-async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      discard(reader);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const data = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return data;
-}
-
-// Not awaited: some fetch implementations (msw's interceptor among them) settle cancel() only when the body ends.
-function discard(body: { cancel(): Promise<void> } | null): void {
-  body?.cancel().catch(() => {});
 }
 
 function abortedOrWrapped(error: unknown, signal: AbortSignal, caller: AbortSignal | undefined, shown: string, secrets: string[]): unknown {

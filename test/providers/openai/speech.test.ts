@@ -119,4 +119,33 @@ describe('openai speech', () => {
     await expect(speak({ model: openai.speechModel('tts-1'), text: '' })).rejects.toSatisfy(InvalidArgumentError.isInstance);
     expect(requests).toHaveLength(0);
   });
+
+  it('caps the audio body at maxResponseBytes with a non-retryable APICallError', async () => {
+    const requests = serveMedia('/audio/speech', audioReply(MP3, { chunkSize: 256 }));
+    const capped = createOpenAI({ apiKey: KEY, maxResponseBytes: 1000 });
+    const error = await speak({ model: capped.speech('tts-1'), text: 'Hi' }).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ isRetryable: false, url: `${BASE_URL}/audio/speech` });
+    expect((error as Error).message).toContain('larger than the 1000-byte limit');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('turns a body that breaks mid-way into a retryable NetworkError and retries', async () => {
+    let attempt = 0;
+    const requests = serveMedia('/audio/speech', () => {
+      if (attempt++ > 0) return audioReply(MP3)(undefined as never, 0);
+      let sent = false;
+      return new HttpResponse(new ReadableStream({
+        pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(MP3.slice(0, 100));
+          } else controller.error(new TypeError('socket hang up'));
+        },
+      }), { headers: { 'content-type': 'audio/mpeg' } });
+    });
+    const { audio } = await speak({ model: openai.speech('tts-1'), text: 'Hi', maxRetries: 1 });
+    expect(requests).toHaveLength(2);
+    expect(audio.uint8Array).toEqual(MP3);
+  });
 });
