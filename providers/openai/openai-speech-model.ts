@@ -98,13 +98,19 @@ export class OpenAISpeechModel implements SpeechModel {
       if (!isRecord(extra)) continue;
       for (const name of Object.keys(extra)) warnings.push({ type: 'unsupported-setting', setting: `providerOptions.${key}.${name}`, details: 'speech models take no provider options' });
     }
+    let speed = options.speed;
+    if (speed !== undefined && (speed < 0.25 || speed > 4)) {
+      const clamped = Math.min(4, Math.max(0.25, speed));
+      warnings.push({ type: 'unsupported-setting', setting: 'speed', details: `OpenAI takes 0.25–4; ${clamped} was sent instead of ${speed}` });
+      speed = clamped;
+    }
     const voice = options.voice ?? 'alloy';
     const body = {
       model: this.config.omitModel ? undefined : this.modelId,
       input: options.text,
       voice: voice.startsWith('voice_') ? { id: voice } : voice,
       response_format: format,
-      speed: options.speed,
+      speed,
       instructions,
     };
     const { response, context } = await sendRequest({

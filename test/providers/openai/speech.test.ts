@@ -148,4 +148,11 @@ describe('openai speech', () => {
     expect(requests).toHaveLength(2);
     expect(audio.uint8Array).toEqual(MP3);
   });
+
+  it('clamps speed to OpenAI\'s range with a warning', async () => {
+    const requests = serveMedia('/audio/speech', audioReply(MP3));
+    const { warnings } = await speak({ model: openai.speech('tts-1'), text: 'Hi', speed: 6 });
+    expect(requests[0]!.json).toMatchObject({ speed: 4 });
+    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'speed', details: 'OpenAI takes 0.25–4; 4 was sent instead of 6' }]);
+  });
 });
