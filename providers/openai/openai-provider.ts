@@ -92,5 +92,14 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   });
 }
 
-/** The default OpenAI provider: `OPENAI_API_KEY` and `OPENAI_BASE_URL` from the environment, read at call time. */
+/**
+ * The default OpenAI provider: `OPENAI_API_KEY` and `OPENAI_BASE_URL` from the environment, read at call time.
+ *
+ * @example
+ * ```ts
+ * // OPENAI_API_KEY (and optionally OPENAI_BASE_URL) from the environment
+ * const { text } = await generateText({ model: openai('gpt-4o-mini'), prompt: '什么是AIGC？' });
+ * const { image } = await generateImage({ model: openai.image('gpt-image-1'), prompt: 'an apple' });
+ * ```
+ */
 export const openai: OpenAIProvider = /* @__PURE__ */ createOpenAI();

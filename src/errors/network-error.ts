@@ -2,7 +2,18 @@ import { AigcError } from './aigc-error.js';
 
 const NAME = 'AI_NetworkError';
 
-/** `fetch` rejected with no response (DNS, refused, reset), or the connection broke while the body was read. Always retryable. */
+/**
+ * `fetch` rejected with no response (DNS, refused, reset), or the connection broke while the body was read. Always retryable.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await generateText({ model: openai('gpt-4o-mini'), prompt: 'Hi', maxRetries: 0 });
+ * } catch (error) {
+ *   if (NetworkError.isInstance(error)) console.error(`${error.url} unreachable:`, error.cause);
+ * }
+ * ```
+ */
 export class NetworkError extends AigcError {
   override readonly name = NAME;
   /** The provider, e.g. `openai.chat`. */

@@ -65,6 +65,11 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** The browser and link checks need a site: say so plainly when the build failed. */
+function requireSite() {
+  if (build.code !== 0 || !existsSync(path.join(siteDir, 'index.html'))) throw new Error('docs/site was not built: npm run docs failed (see the first test)');
+}
+
 describe('docs site', () => {
   it('builds with npm run docs and zero warnings', () => {
     expect(build.output).not.toMatch(/\[warning\]|\[error\]/);
@@ -73,6 +78,7 @@ describe('docs site', () => {
   });
 
   it('has no broken internal link in any page', () => {
+    requireSite();
     const broken: string[] = [];
     for (const file of htmlFiles(siteDir)) {
       const html = readFileSync(file, 'utf8');
@@ -97,6 +103,7 @@ describe('docs site', () => {
   ];
 
   it.each(pages)('renders $name in Chromium with no console errors', async (page) => {
+    requireSite();
     const relative = page.path();
     expect(relative, 'page exists').toBeTruthy();
     const tab = await browser.context.newPage();
@@ -124,6 +131,7 @@ describe('docs site', () => {
   });
 
   it('finds generateText with the search box', async () => {
+    requireSite();
     const tab = await browser.context.newPage();
     await tab.goto(`${origin}/index.html`, { waitUntil: 'load' });
     await tab.locator('#tsd-search-trigger, #tsd-search input, #tsd-search-field').first().click();
