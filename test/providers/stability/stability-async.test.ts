@@ -56,6 +56,19 @@ describe('Stability async results', () => {
     expect(error.message).toContain('generation not found or expired');
   });
 
+  it('gives up after pollTimeoutMs with a TimeoutError naming the job, which can then be resumed', async () => {
+    // One poll at about 40 ms, then a 60 ms wait: the 100 ms timeout falls in that wait, not on a request in flight.
+    serve('post', '/v2beta/stable-image/upscale/creative', jsonReply('async-submit'));
+    const polls = serve('get', `/v2beta/results/${JOB}`, jsonReply('results-in-progress', 202));
+    const error = await provider()
+      .image('upscale-creative')
+      .doGenerate(call({ providerOptions: { stability: { pollIntervalMs: 40, pollTimeoutMs: 100 } } }))
+      .catch((caught) => caught);
+    expect(polls.length).toBeGreaterThan(0);
+    expect(error).toMatchObject({ name: 'TimeoutError', jobId: JOB });
+    expect(error.message).toContain(`resume: { jobId: '${JOB}' }`);
+  });
+
   it('warns that a synchronous model polls nothing', async () => {
     const requests = serve('post', '/v2beta/stable-image/generate/core', imageReply());
     const result = await provider().image('core').doGenerate({ prompt: 'x', n: 1, providerOptions: { stability: { pollIntervalMs: 5 } } });
