@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { loadApiKey, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { loadApiKey, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
@@ -29,6 +29,8 @@ export interface AzureProviderSettings {
   headers?: Record<string, string>;
   /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
   fetch?: FetchFunction;
+  /** Cap on a response body in bytes, and on one event of a stream (default 64 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** An Azure OpenAI provider instance; model ids are your deployment names. */
@@ -72,6 +74,7 @@ export interface AzureProvider extends Provider {
 export function createAzure(settings: AzureProviderSettings = {}): AzureProvider {
   const apiVersion = settings.apiVersion ?? 'v1';
   validateAzureApiVersion(apiVersion);
+  const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   if (settings.getToken !== undefined && typeof settings.getToken !== 'function') {
     throw new InvalidArgumentError({ argument: 'getToken', message: 'must be a function returning an access token' });
   }
@@ -91,6 +94,7 @@ export function createAzure(settings: AzureProviderSettings = {}): AzureProvider
     url: ({ path, modelId }) => azureApiUrl({ baseURL: baseURL(), apiVersion, path, deploymentId: modelId }),
     headers,
     fetch: settings.fetch,
+    maxResponseBytes,
     // Deployment URLs name the model in the path; the v1 API needs it in the body.
     omitModel: isDeploymentApiVersion(apiVersion),
     extractMetadata: azureContentFilterExtractor,

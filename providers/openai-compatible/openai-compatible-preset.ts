@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { loadApiKey, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { loadApiKey, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { OpenAICompatibleIgnoredSetting } from './openai-compatible-chat-model.js';
 import {
   buildOpenAICompatibleProvider,
@@ -18,6 +18,8 @@ export interface OpenAICompatiblePresetSettings {
   headers?: Record<string, string>;
   /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
   fetch?: FetchFunction;
+  /** Cap on a response body in bytes, and on one event of a stream (default 64 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** What a preset knows about its service. */
@@ -46,6 +48,7 @@ export function createOpenAICompatiblePreset<MODEL_ID extends string = string>(
   if (settings.baseURL !== undefined && !/^https?:\/\//i.test(settings.baseURL)) {
     throw new InvalidArgumentError({ argument: 'baseURL', message: 'must be an http(s) URL', value: settings.baseURL });
   }
+  const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const baseURL = withoutTrailingSlash(settings.baseURL ?? preset.baseURL);
   const environmentVariable = preset.apiKeyEnvironmentVariable;
   const apiKey = (): string | undefined =>
@@ -60,5 +63,6 @@ export function createOpenAICompatiblePreset<MODEL_ID extends string = string>(
       return { ...(key ? { authorization: `Bearer ${key}` } : {}), ...settings.headers };
     },
     fetch: settings.fetch,
+    maxResponseBytes,
   });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { isRecord, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { isRecord, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
 import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
@@ -33,6 +33,8 @@ export interface OpenAICompatibleProviderSettings extends OpenAICompatibleCapabi
   queryParams?: Record<string, string>;
   /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
   fetch?: FetchFunction;
+  /** Cap on a response body in bytes, and on one event of a stream (default 64 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** A provider instance for an OpenAI-compatible server; `MODEL_ID` lists known ids for autocompletion. */
@@ -79,6 +81,8 @@ export interface OpenAICompatibleConnection extends OpenAICompatibleCapabilities
   queryParams?: Record<string, string>;
   /** A custom fetch. */
   fetch?: FetchFunction;
+  /** Cap on a response body in bytes, already validated. */
+  maxResponseBytes?: number;
   /** Settings the server accepts but ignores for a model; they are left out and reported as warnings. */
   ignoredSettings?: (modelId: string) => readonly OpenAICompatibleIgnoredSetting[];
   /** Media endpoints the server offers (default: all). */
@@ -103,9 +107,11 @@ export function createOpenAICompatible(settings: OpenAICompatibleProviderSetting
   validateName(settings.name);
   validateBaseURL(settings.baseURL);
   validateQueryParams(settings.queryParams);
+  const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const baseURL = withoutTrailingSlash(settings.baseURL);
   return buildOpenAICompatibleProvider({
     ...settings,
+    maxResponseBytes,
     baseURL: () => baseURL,
     headers: () => ({ ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...settings.headers }),
   });
@@ -119,6 +125,7 @@ export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(
     url: ({ path }) => `${connection.baseURL()}${path}${query}`,
     headers: connection.headers,
     fetch: connection.fetch,
+    maxResponseBytes: connection.maxResponseBytes,
     maxTokensField: connection.maxTokensField ?? 'max_tokens',
     structuredOutputs: connection.structuredOutputs ?? false,
     streamUsage: connection.streamUsage ?? true,

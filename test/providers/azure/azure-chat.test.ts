@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { azure, createAzure } from '../../../providers/azure/index.js';
 import { generateObject, generateText, InvalidArgumentError, LoadAPIKeyError, tool } from '../../../src/index.js';
-import { json, serveAzure } from './handlers.js';
+import { fixture, json, serveAzure } from './handlers.js';
 
 const KEY = 'az-key-0123456789abcdef0123';
 const V1_URL = 'https://myres.openai.azure.com/openai/v1/chat/completions';
@@ -90,6 +90,21 @@ describe('azure chat URLs and auth', () => {
     expect(LoadAPIKeyError.isInstance(noResource)).toBe(true);
     expect(noResource).toMatchObject({ setting: 'resourceName', environmentVariable: 'AZURE_RESOURCE_NAME' });
     expect(requests).toHaveLength(0);
+  });
+
+  it('caps the response body at maxResponseBytes, without retrying', async () => {
+    // An injected fetch: msw never settles a cancelled body that declared its length, and the cap cancels it.
+    const requests: string[] = [];
+    const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+      requests.push(`${String(url)} ${new Headers(init?.headers).get('api-key')}`);
+      return new Response(JSON.stringify(fixture('chat-basic')), { headers: { 'content-type': 'application/json' } });
+    };
+    const capped = createAzure({ resourceName: 'myres', apiKey: KEY, maxResponseBytes: 256, fetch });
+    const error = await generateText({ model: capped('gpt4o-prod'), prompt: 'hi' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ isRetryable: false, provider: 'azure.chat' });
+    expect((error as Error).message).toContain('256-byte limit');
+    expect(requests).toEqual([`${V1_URL} ${KEY}`]);
+    expect(() => createAzure({ maxResponseBytes: 0 })).toThrow(expect.objectContaining({ argument: 'maxResponseBytes' }));
   });
 
   it('rejects bad settings with InvalidArgumentError naming the field', async () => {

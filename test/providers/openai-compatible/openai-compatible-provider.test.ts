@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createOpenAICompatible } from '../../../providers/openai-compatible/index.js';
+import { createDeepSeek, createOpenAICompatible } from '../../../providers/openai-compatible/index.js';
 import { APICallError, generateObject, generateText, InvalidArgumentError, streamText } from '../../../src/index.js';
 import { readAll } from '../../../src/testing/index.js';
-import { json, serve, sse } from './handlers.js';
+import { fixture, json, serve, sse } from './handlers.js';
 
 const URL_ = 'http://127.0.0.1:8000/v1/chat/completions';
 
@@ -65,6 +65,23 @@ describe('createOpenAICompatible', () => {
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 503, provider: 'gw.chat', isRetryable: true });
     expect((error as Error).message).toContain('upstream overloaded');
+  });
+
+  it('caps the response body at maxResponseBytes, in presets too', async () => {
+    // An injected fetch: msw never settles a cancelled body that declared its length, and the cap cancels it.
+    const requests: string[] = [];
+    const fetch = async (url: string | URL | Request) => {
+      requests.push(String(url));
+      return new Response(JSON.stringify(fixture('chat-basic')), { headers: { 'content-type': 'application/json' } });
+    };
+    const capped = createOpenAICompatible({ name: 'capped', baseURL: 'http://127.0.0.1:8000/v1', maxResponseBytes: 128, fetch });
+    const error = await generateText({ model: capped('m'), prompt: 'hi' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ isRetryable: false, provider: 'capped.chat' });
+    expect((error as Error).message).toContain('128-byte limit');
+    const presetError = await generateText({ model: createDeepSeek({ apiKey: 'sk-ds-0123456789', maxResponseBytes: 128, fetch })('deepseek-chat'), prompt: 'hi' }).catch((caught: unknown) => caught);
+    expect((presetError as Error).message).toContain('128-byte limit');
+    expect(requests).toEqual([URL_, 'https://api.deepseek.com/chat/completions']);
+    expect(() => createDeepSeek({ maxResponseBytes: -1 })).toThrow(InvalidArgumentError);
   });
 
   it('rejects bad settings with InvalidArgumentError naming the field', () => {
