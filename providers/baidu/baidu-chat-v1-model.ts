@@ -130,6 +130,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
         provider: this.provider,
         url: context.url,
         method: context.method,
+        secrets: context.secrets,
       });
       return { stream, response: { headers } };
     });

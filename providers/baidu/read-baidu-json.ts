@@ -20,6 +20,8 @@ export async function readBaiduJson(response: Response, context: RequestContext)
     // The connection broke mid-body: typed and retryable like a failed fetch (as readJson does).
     throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: error, phase: 'while reading the response body' });
   }
+  // Scrubbed before parsing (as readJson does): nothing derived from the body can hold an echoed secret.
+  text = redactSecrets(text, context.secrets);
   let data: unknown;
   try {
     data = parseBaiduJson(text);
@@ -27,7 +29,7 @@ export async function readBaiduJson(response: Response, context: RequestContext)
     throw new InvalidResponseError({
       provider: context.provider,
       message: `${context.method} ${context.url} returned a body that is not JSON`,
-      rawValue: redactSecrets(text, context.secrets),
+      rawValue: text,
       cause,
     });
   }

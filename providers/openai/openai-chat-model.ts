@@ -39,6 +39,12 @@ export type OpenAIChatModelId =
 /**
  * A Chat Completions model (`POST /chat/completions`), used for OpenAI and,
  * through its config, for Azure and every OpenAI-compatible server.
+ *
+ * @example
+ * ```ts
+ * const model = openai('gpt-4o-mini'); // an OpenAIChatLanguageModel
+ * const result = streamText({ model, prompt: '写一首关于春天的诗', providerOptions: { openai: { user: 'user-42' } } });
+ * ```
  */
 export class OpenAIChatLanguageModel implements LanguageModel {
   readonly specificationVersion = 'v1' as const;
@@ -165,6 +171,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       provider: this.config.provider,
       url: context.url,
       method: context.method,
+      secrets: context.secrets,
       maxEventChars: this.config.maxResponseBytes,
     });
     return { stream, response: { headers } };

@@ -157,13 +157,15 @@ export async function readJson(response: Response, context: RequestContext, maxB
     // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
     throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
   }
+  // Scrubbed before parsing, like error bodies: no value derived from the body (an InvalidResponseError's rawValue) can hold a secret it echoed.
+  const body = redactSecrets(text, context.secrets);
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch (error) {
     throw new InvalidResponseError({
       provider: context.provider,
       message: `${context.method} ${context.url} returned a body that is not JSON`,
-      rawValue: redactSecrets(text, context.secrets),
+      rawValue: body,
       cause: error,
     });
   }

@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import { redactSecrets } from '../http/redact.js';
 
 /** One server-sent event: `event` is undefined for plain `data:` frames. */
 export type SseEvent = EventSourceMessage;
@@ -33,10 +34,11 @@ const DEFAULT_MAX_EVENT_CHARS = 16 * 1024 * 1024;
 export function parseSseStream<T>(
   body: ReadableStream<Uint8Array>,
   handler: SseHandler<T>,
-  options: { provider: string; maxEventChars?: number; url?: string; method?: string },
+  options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
 ): ReadableStream<T> {
   const decoder = new TextDecoder();
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
+  const secrets = options.secrets ?? [];
   const reader = body.getReader();
   let queued = 0;
   let terminated = false;
@@ -65,7 +67,8 @@ export function parseSseStream<T>(
   const parser = createParser({
     onEvent(event) {
       pendingChars = 0;
-      handler.onEvent(event, controller);
+      // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it.
+      handler.onEvent(secrets.length > 0 ? { ...event, data: redactSecrets(event.data, secrets) } : event, controller);
     },
   });
   const feed = (text: string) => {

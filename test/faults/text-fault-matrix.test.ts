@@ -75,6 +75,7 @@ async function runCase(adapter: FaultAdapter, run: (context: TextFaultContext) =
     wire: adapter.text!,
     mode,
     refusedURL,
+    secret: SECRET,
     model,
     async run(options = {}) {
       for (const route of adapter.auxiliaryRoutes?.(SECRET) ?? []) {

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { expect } from 'vitest';
 import { AigcError, APICallError, InvalidResponseError, NetworkError, RetryError } from '../../src/index.js';
 import type { LanguageModel } from '../../src/provider/index.js';
@@ -13,6 +13,8 @@ export interface TextFaultContext {
   mode: TextMode;
   /** A base URL where nothing listens. */
   refusedURL: string;
+  /** The marker every credential is set to (the runner checks it shows nowhere). */
+  secret: string;
   /** A model pointing at the fault server (or `baseURL`), credentials set to the secret marker. */
   model(setup?: Partial<ModelSetup>): LanguageModel;
   /** Runs the call with the case's model; `abortSignal` defaults to a caller signal that is checked for leaked listeners. */
@@ -52,8 +54,8 @@ function startStream(context: TextFaultContext, response: ServerResponse, header
   response.writeHead(200, { 'content-type': context.wire.streamContentType ?? 'text/event-stream', ...headers });
 }
 
-function apiError(context: TextFaultContext, response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
-  sendJson(response, status, context.wire.errorBody(`fault ${status}`, 'fault_code'), headers);
+function apiError(context: TextFaultContext, response: ServerResponse, status: number, headers: Record<string, string> = {}, message = `fault ${status}`): void {
+  sendJson(response, status, context.wire.errorBody(message, 'fault_code'), headers);
 }
 
 /** The outcome's error, failing when the call succeeded. */
@@ -99,6 +101,12 @@ function expectTimeout(error: unknown): void {
 
 function expectTyped(error: unknown, type: { isInstance(value: unknown): boolean }, name: string): void {
   expect(type.isInstance(error), `${name} expected, got ${String(error)} (${(error as Error)?.constructor?.name})`).toBe(true);
+}
+
+/** Every credential the request carried (headers, query), as a server or proxy that echoes the request would print it. */
+function echoed(request: IncomingMessage): string {
+  const { authorization, 'api-key': apiKey, 'mj-api-secret': mjSecret } = request.headers;
+  return `authorization: ${String(authorization)}; api-key: ${String(apiKey)}; mj-api-secret: ${String(mjSecret)}; url: ${request.url}`;
 }
 
 /** A promise resolved by the server side of a case (the request arrived, a body was half sent). */
@@ -525,6 +533,46 @@ export const textFaults: TextFault[] = [
       expect(outcome.ok).toBe(false);
       expect(outcome.text).toBe(DELTAS[0]);
       await context.expectHangup();
+    },
+  },
+  {
+    name: 'secret echoed in a 401 error body',
+    async run(context) {
+      context.server.reset(({ request, response }) => apiError(context, response, 401, {}, echoed(request)));
+      expectApiError(failure(await context.run()), context, { statusCode: 401, isRetryable: false });
+    },
+  },
+  {
+    name: 'secret echoed in a 200 non-JSON body',
+    async run(context) {
+      context.server.reset(({ request, response }) => {
+        response.writeHead(200, { 'content-type': context.mode === 'generate' ? 'application/json' : 'text/plain' });
+        response.end(`<html>${echoed(request)}</html>`);
+      });
+      expectTyped(failure(await context.run()), AigcError, 'AigcError');
+    },
+  },
+  {
+    name: 'secret echoed in a wrong-shape body / event',
+    async run(context) {
+      context.server.reset(({ request, response }) => {
+        const payload = JSON.stringify({ unexpected: echoed(request), choices: 'none', result: 42 });
+        if (context.mode === 'generate') return sendJson(response, 200, payload);
+        startStream(context, response);
+        response.end(`data: ${payload}\n\ndata: not json ${echoed(request)}\n\n`);
+      });
+      expectTyped(failure(await context.run()), AigcError, 'AigcError');
+    },
+  },
+  {
+    name: 'secret echoed in a mid-stream error event',
+    modes: ['stream'],
+    async run(context) {
+      context.server.reset(({ request, response }) => {
+        startStream(context, response);
+        response.end(context.wire.streamHead(DELTAS.slice(0, 1)) + context.wire.streamError(echoed(request), 'fault_code'));
+      });
+      expectApiError(failure(await context.run()), context, { statusCode: undefined });
     },
   },
 ];

@@ -45,4 +45,15 @@ describe('readJson', () => {
     const { response, context } = await contextFor(new Response('<html>').body!);
     await expect(readJson(response, context)).rejects.toSatisfy((error) => InvalidResponseError.isInstance(error));
   });
+
+  // Regression (issue 11 secret hygiene): a 200 body echoing the key kept it in InvalidResponseError.rawValue
+  // (and in data that providers put in rawValue when the shape was wrong).
+  it('scrubs credentials the body echoes before parsing it', async () => {
+    const echo = (body: string) => contextFor(new Response(body).body!);
+    const notJson = await echo('<html>bad key sk-secret-key-456</html>');
+    const error = await readJson(notJson.response, notJson.context).catch((caught: unknown) => caught);
+    expect((error as InvalidResponseError).rawValue).toBe('<html>bad key ***</html>');
+    const json = await echo('{"unexpected":"token secret-token-123"}');
+    expect(await readJson(json.response, json.context)).toEqual({ unexpected: 'token ***' });
+  });
 });

@@ -58,4 +58,11 @@ describe('parseSseStream', () => {
     // The pipe carries the cancel to the body on a later turn.
     await expect.poll(() => cancelled).toBe('stop');
   });
+
+  // Regression (issue 11 secret hygiene): an error frame quoting the request kept the key in the error.
+  it('scrubs the given secrets from every event', async () => {
+    const body = new Response('data: {"error":"bad key sk-secret-key-456"}\n\n').body!;
+    const { events } = await readAll(parseSseStream(body, handler, { provider: 'test.chat', secrets: ['sk-secret-key-456'] }));
+    expect(events).toEqual(['{"error":"bad key ***"}']);
+  });
 });
