@@ -56,15 +56,16 @@ describe('Stability async results', () => {
     expect(error.message).toContain('generation not found or expired');
   });
 
-  it('gives up after pollTimeoutMs with a TimeoutError naming the job, which can then be resumed', async () => {
-    // One poll at about 40 ms, then a 60 ms wait: the 100 ms timeout falls in that wait, not on a request in flight.
-    serve('post', '/v2beta/stable-image/upscale/creative', jsonReply('async-submit'));
+  it('gives up after pollTimeoutMs with a TimeoutError naming the job, which can be resumed again', async () => {
+    // A resumed job is polled at once, then after 40 ms and 60 ms waits: the first poll always
+    // precedes the 100 ms timeout, and the job id is known from the start.
     const polls = serve('get', `/v2beta/results/${JOB}`, jsonReply('results-in-progress', 202));
     const error = await provider()
       .image('upscale-creative')
-      .doGenerate(call({ providerOptions: { stability: { pollIntervalMs: 40, pollTimeoutMs: 100 } } }))
+      .doGenerate({ prompt: undefined, n: 1, resume: { jobId: JOB }, providerOptions: { stability: { pollIntervalMs: 40, pollTimeoutMs: 100 } } })
       .catch((caught) => caught);
     expect(polls.length).toBeGreaterThan(0);
+    expect(polls[0]!.headers.accept).toBe('image/*');
     expect(error).toMatchObject({ name: 'TimeoutError', jobId: JOB });
     expect(error.message).toContain(`resume: { jobId: '${JOB}' }`);
   });
