@@ -40,6 +40,10 @@ const checks: Record<string, (value: Record<string, unknown>) => void> = {
   generateObject(value) {
     expect(value.object).toEqual(JSON.parse(fixture('chat-object.json').choices[0]!.message.content));
   },
+  streamObject(value) {
+    expect(value.partials, 'partial objects while streaming').toBeGreaterThan(0);
+    expect(value.object).toEqual(JSON.parse(streamedFixtureText('chat-object.chunks.txt')));
+  },
   generateImage(value) {
     expect(value.count).toBeGreaterThanOrEqual(1);
     expect(value.mediaType).toMatch(/^image\//);
@@ -47,6 +51,10 @@ const checks: Record<string, (value: Record<string, unknown>) => void> = {
   },
   speak(value) {
     expect(value.mediaType).toMatch(/^audio\//);
+    expect(value.byteLength).toBeGreaterThan(0);
+  },
+  streamSpeech(value) {
+    expect(value.chunks).toBeGreaterThan(0);
     expect(value.byteLength).toBeGreaterThan(0);
   },
   transcribe(value) {

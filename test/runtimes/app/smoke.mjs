@@ -73,6 +73,16 @@ export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
     });
     return { object };
   });
+  await run('streamObject', need('streamObject'), async () => {
+    const result = aigc.streamObject({
+      model: openai('gpt-4o-mini'),
+      schema: z.object({ title: z.string(), tags: z.array(z.string()) }),
+      prompt: 'Title and tags for an article about AIGC',
+    });
+    const partials = [];
+    for await (const partial of result.partialObjectStream) partials.push(partial);
+    return { partials: partials.length, object: await result.object };
+  });
   await run('generateImage', need('generateImage', 'image'), async () => {
     const { image, images } = await aigc.generateImage({ model: openai.image('gpt-image-1'), prompt: 'an apple, studio light', size: '1024x1024' });
     return { count: images.length, mediaType: image.mediaType, byteLength: image.uint8Array.byteLength, base64Head: image.base64.slice(0, 16) };
@@ -80,6 +90,16 @@ export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
   await run('speak', need('speak', 'speech'), async () => {
     const { audio } = await aigc.speak({ model: openai.speech('gpt-4o-mini-tts'), text: '你好，世界', voice: 'alloy', format: 'mp3' });
     return { mediaType: audio.mediaType, byteLength: audio.uint8Array.byteLength };
+  });
+  await run('streamSpeech', need('streamSpeech', 'speech'), async () => {
+    const { audioStream } = aigc.streamSpeech({ model: openai.speech('gpt-4o-mini-tts'), text: '你好，世界', voice: 'alloy', format: 'mp3' });
+    let chunks = 0;
+    let byteLength = 0;
+    for await (const bytes of audioStream) {
+      chunks += 1;
+      byteLength += bytes.byteLength;
+    }
+    return { chunks, byteLength };
   });
   await run('transcribe', need('transcribe', 'transcription'), async () => {
     const { text, language } = await aigc.transcribe({ model: openai.transcription('whisper-1'), audio: silentWav() });
