@@ -1,7 +1,7 @@
 import { http, passthrough } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAzure } from '../../../providers/azure/index.js';
-import { generateText, streamText } from '../../../src/index.js';
+import { generateImage, generateText, speak, streamText, transcribe } from '../../../src/index.js';
 import { server } from '../../support/msw-server.js';
 // @ts-expect-error the emulator is plain ESM JavaScript without types
 import { startEmulator } from '../../../examples/emulator/server.mjs';
@@ -29,6 +29,25 @@ function allowEmulator(): string[] {
   );
   return seen;
 }
+
+describe('the emulator routes for Azure OpenAI media', () => {
+  it('draws with a DALL·E 3 deployment, speaks and transcribes, on both URL shapes', async () => {
+    const seen = allowEmulator();
+    const v1 = createAzure({ baseURL: `${emulator.url}/openai`, apiKey: 'emulator-key' });
+    const dated = createAzure({ baseURL: `${emulator.url}/openai`, apiKey: 'emulator-key', apiVersion: '2024-10-21' });
+    const { image } = await generateImage({ model: dated.image('dall-e-3'), prompt: 'an apple' });
+    expect(image.mediaType).toBe('image/png');
+    const { audio } = await speak({ model: v1.speech('tts'), text: '你好' });
+    expect(audio.uint8Array.length).toBeGreaterThan(0);
+    const { text } = await transcribe({ model: dated.transcription('whisper'), audio: audio.uint8Array, mediaType: 'audio/mpeg' });
+    expect(text.length).toBeGreaterThan(0);
+    expect(seen.filter((line) => line.startsWith('POST'))).toEqual([
+      'POST /openai/deployments/dall-e-3/images/generations?api-version=2024-10-21 api-key',
+      'POST /openai/v1/audio/speech api-key',
+      'POST /openai/deployments/whisper/audio/transcriptions?api-version=2024-10-21 api-key',
+    ]);
+  });
+});
 
 describe('the emulator route for Azure OpenAI', () => {
   it('answers the v1 API with a key and reports the prompt-filter verdicts', async () => {
