@@ -255,6 +255,21 @@ describe('baidu v1 chat: doStream', () => {
     expect(urls.every((url) => url === `${V1_CHAT_URL}/completions?access_token=${encodeURIComponent(ACCESS_TOKEN)}`)).toBe(true);
   });
 
+  it('streams a function_call as a tool call and finishes with tool-calls', async () => {
+    serveToken();
+    const requests = serve('post', `${V1_CHAT_URL}/completions`, sse('chat-v1-function-call'));
+    const { stream } = await createBaidu(CLIENT)('ernie-3.5-8k').doStream({
+      prompt: prompt('北京天气怎么样？'),
+      tools: [{ type: 'function', name: 'get_weather', inputSchema: { type: 'object' } }],
+    });
+    const parts = await collect(stream);
+    expect(requests[0]!.body.functions).toEqual([{ name: 'get_weather', description: 'get_weather', parameters: { type: 'object' } }]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCallId: 'as-7m2ex4f1bn-0', toolName: 'get_weather', input: '{"city":"北京"}' },
+    ]);
+    expect(parts.at(-1)).toMatchObject({ type: 'stream-end', finishReason: 'tool-calls', usage: { inputTokens: 60, outputTokens: 21, totalTokens: 81 } });
+  });
+
   it('throws a JSON error body before the first part, so core can retry it', async () => {
     serveToken();
     const requests = serve(

@@ -49,6 +49,12 @@ describe('baidu.image (Qianfan v2 images)', () => {
     expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'images', details: 'flux takes no reference image' }]);
   });
 
+  it('accepts b64_json images too', async () => {
+    serve('post', IMAGES_URL, () => Response.json({ id: 'as-b64', data: [{ b64_json: 'iVBORw0KGgo=' }, { url: null }] }));
+    const result = await createBaidu({ apiKey: API_KEY }).image('flux.1-schnell').doGenerate({ prompt: 'a fox', n: 1 });
+    expect(result.images).toEqual([{ type: 'base64', data: 'iVBORw0KGgo=' }]);
+  });
+
   it('maps a v2 error body to APICallError with its code', async () => {
     serve('post', IMAGES_URL, json('images-generations-error-400', { status: 400 }));
     const error = await createBaidu({ apiKey: API_KEY }).image('irag-1.0').doGenerate({ prompt: '小狗', n: 1 }).catch((caught: unknown) => caught);

@@ -127,6 +127,18 @@ describe('baidu.image("ernie-vilg-v2")', () => {
     expect(tokens).toHaveLength(0);
   });
 
+  it('resumes through generateImage({ resume })', async () => {
+    serveToken();
+    const submits = serve('post', SUBMIT_URL, verbatim('txt2imgv2-success'));
+    const polls = serve('post', POLL_URL, verbatim('getimgv2-running'), verbatim('getimgv2-success'));
+    server.use(http.get('http://aigc-t2p.bj.bcebos.com/artist-long/:file', () => new HttpResponse(png, { headers: { 'content-type': 'image/png' } })));
+    const { images, providerMetadata } = await generateImage({ model: vilg(), resume: { jobId: TASK_ID } });
+    expect(images).toHaveLength(2);
+    expect(providerMetadata.baidu).toMatchObject({ taskId: TASK_ID });
+    expect(submits).toHaveLength(0);
+    expect(polls.map((poll) => poll.body)).toEqual([{ task_id: TASK_ID }, { task_id: TASK_ID }]);
+  });
+
   it('works through generateImage, which downloads the images', async () => {
     serveToken();
     serve('post', SUBMIT_URL, verbatim('txt2imgv2-success'));
