@@ -45,14 +45,7 @@ export async function generateImage(options: GenerateImageOptions): Promise<Gene
         throw jobError !== undefined && isTimeout(error) && isTimeout(jobError) ? jobError : error;
       }
     });
-    let results: ImageModelResult[];
-    try {
-      results = await runParallel(tasks, call.parallel);
-    } catch (error) {
-      // One failed call fails the whole request: stop the calls still running.
-      if (!signal?.aborted) callSignal.abort(error);
-      throw error;
-    }
+    const results: ImageModelResult[] = await runParallel(tasks, call.parallel);
     const outputs = results.flatMap((result) => result.images);
     if (outputs.length === 0) {
       throw new NoContentGeneratedError({ provider: model.provider, message: `${model.provider} (${model.modelId}) returned no images` });
@@ -66,6 +59,10 @@ export async function generateImage(options: GenerateImageOptions): Promise<Gene
       providerMetadata: mergeMetadata(results.map((result) => result.providerMetadata)),
       usage: sumUsage(results),
     };
+  } catch (error) {
+    // One failed call or download fails the whole request: stop the calls and downloads still running.
+    if (!signal?.aborted) callSignal.abort(error);
+    throw error;
   } finally {
     callSignal.dispose();
   }
