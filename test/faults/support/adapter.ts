@@ -1,4 +1,4 @@
-import type { LanguageModel } from '../../../src/provider/index.js';
+import type { ImageModel, LanguageModel } from '../../../src/provider/index.js';
 
 /** A route answered normally in every case: `body` (JSON) with status 200. */
 export interface AuxiliaryRoute {
@@ -38,6 +38,24 @@ export interface TextWire {
   errorCode?(code: string): string | undefined;
 }
 
+/** A submit-then-poll image provider's wire, enough to script a job. */
+export interface JobWire {
+  /** True for the submit request's path. */
+  isSubmit(path: string): boolean;
+  /** True for the poll request's path. */
+  isPoll(path: string): boolean;
+  /** The submit answer for a new job `jobId`. */
+  submitted(jobId: string): string;
+  /** A poll answer: still running at `progress` (0..1). */
+  running(jobId: string, progress: number): string;
+  /** A poll answer: done, the image at `imageUrl`. */
+  succeeded(jobId: string, imageUrl: string): string;
+  /** A poll answer: the provider failed the job. */
+  failed(jobId: string, reason: string): string;
+  /** A non-2xx JSON error body. */
+  errorBody(message: string): string;
+}
+
 /**
  * One provider in the fault suite. Adding a provider is one file in
  * `test/faults/providers/` that default-exports one of these.
@@ -51,6 +69,12 @@ export interface FaultAdapter {
   text?: TextWire;
   /** Requests that are not the target of a case, answered 200 with JSON (e.g. Baidu's OAuth token exchange). */
   auxiliaryRoutes?(secret: string): AuxiliaryRoute[];
+  /** Builds a job-based image model pointing at the fault server, polling every `pollIntervalMs`. */
+  jobImageModel?(setup: ModelSetup & { pollIntervalMs: number }): ImageModel;
+  /** The job wire (required with `jobImageModel`). */
+  job?: JobWire;
+  /** Provider options for every job call (e.g. `{ midjourney: { split: false } }`). */
+  jobProviderOptions?: Record<string, Record<string, unknown>>;
   /** Whether `maxResponseBytes` is supported (the oversized-body rows are skipped otherwise). */
   supportsMaxResponseBytes?: boolean;
 }

@@ -72,6 +72,11 @@ export class FaultServer {
     this.auxiliary = [];
   }
 
+  /** Replaces the handler for target requests, keeping counters and auxiliary routes. */
+  setHandler(handler: FaultHandler): void {
+    this.handler = handler;
+  }
+
   /** Serves `path`s matching `match` with `handle` without counting them as attempts. */
   serveAuxiliary(match: (path: string) => boolean, handle: AuxiliaryHandler): void {
     this.auxiliary.push({ match, handle });
