@@ -12,7 +12,8 @@ import {
 } from './support/runners.js';
 
 const emulatorURL = inject('emulatorURL');
-const coreExports = inject('exportedNames')['aigc'] ?? [];
+const exportedNames = inject('exportedNames');
+const coreExports = exportedNames['aigc'] ?? [];
 
 const fixtures = path.join(repoRoot, 'test', 'providers', 'openai', 'fixtures');
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as { choices: { message: { content: string } }[] };
@@ -105,6 +106,12 @@ for (const runtime of runtimes) {
         checks[name]!(result.value!);
       });
     }
+
+    test(`loads every package entry (${Object.keys(exportedNames).join(', ')})`, () => {
+      resultOf('generateText');
+      const expected = Object.fromEntries(Object.entries(exportedNames).map(([specifier, names]) => [specifier, [...names].sort()]));
+      expect(report?.entries).toEqual(expected);
+    });
 
     test.skipIf(!hasTransportImport)(
       hasTransportImport ? `loads ${runtime.transport} for #transport` : 'loads its transport (skipped: the package has no #transport import)',

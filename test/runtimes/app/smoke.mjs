@@ -33,10 +33,11 @@ const describeError = (error) => ({
 
 /**
  * Runs every public function once. `aigc` and `openaiModule` are the module
- * namespaces of `aigc` and `aigc/openai`; `baseURL` is the emulator's origin.
- * Resolves to `{ runtime, results: { [fn]: { status, value?, reason?, error? } } }`.
+ * namespaces of `aigc` and `aigc/openai`; `entries` maps every exports entry
+ * (`aigc/baidu`, …) to its namespace; `baseURL` is the emulator's origin.
+ * Resolves to `{ runtime, entries: { [specifier]: names[] }, results: { [fn]: { status, value?, reason?, error? } } }`.
  */
-export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
+export async function runSmoke({ aigc, openaiModule, entries, baseURL, runtime }) {
   const openai = openaiModule.createOpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'smoke-key' });
   const results = {};
   const run = async (name, missing, body) => {
@@ -105,5 +106,6 @@ export async function runSmoke({ aigc, openaiModule, baseURL, runtime }) {
     const { text, language } = await aigc.transcribe({ model: openai.transcription('whisper-1'), audio: silentWav() });
     return { text, language };
   });
-  return { runtime, results };
+  const entryNames = Object.fromEntries(Object.entries(entries).map(([specifier, namespace]) => [specifier, Object.keys(namespace).sort()]));
+  return { runtime, entries: entryNames, results };
 }
