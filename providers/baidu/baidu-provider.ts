@@ -1,5 +1,5 @@
 import { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
-import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
+import type { ImageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
 import { createBaiduAccessTokenSource } from './baidu-access-token.js';
@@ -43,11 +43,11 @@ export interface BaiduProviderSettings {
 /** A Baidu provider instance: callable for an ERNIE chat model, with one method per modality. */
 export interface BaiduProvider extends Provider {
   /** An ERNIE chat model (v2 with an API key, else v1; `{ api }` forces one). */
-  (modelId: BaiduChatModelId, settings?: BaiduChatSettings): LanguageModel;
+  (modelId: BaiduChatModelId, settings?: BaiduChatSettings): BaiduChatLanguageModel;
   /** An ERNIE chat model. */
-  languageModel(modelId: BaiduChatModelId, settings?: BaiduChatSettings): LanguageModel;
+  languageModel(modelId: BaiduChatModelId, settings?: BaiduChatSettings): BaiduChatLanguageModel;
   /** An ERNIE chat model (the same as calling the provider). */
-  chat(modelId: BaiduChatModelId, settings?: BaiduChatSettings): LanguageModel;
+  chat(modelId: BaiduChatModelId, settings?: BaiduChatSettings): BaiduChatLanguageModel;
   /** An image model: `ernie-vilg-v2` (文心一格, a polled job) or a Qianfan model (`irag-1.0`, `flux.1-schnell`). */
   image(modelId: BaiduImageModelId, settings?: BaiduVilgSettings): ImageModel;
   /** An image model. */
