@@ -10,14 +10,14 @@ import type { Readable } from 'node:stream';
  * bytes with a 16 KiB high-water mark and runs a per-chunk size function; here
  * one queued chunk is enough, because the Node stream already buffers 64 KiB.
  */
-export function nodeBodyToWebStream(body: Readable): ReadableStream<Uint8Array> {
+export function nodeBodyToWebStream(body: Readable): ReadableStream<Uint8Array<ArrayBuffer>> {
   let settled = false;
-  return new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array<ArrayBuffer>>({
     start(controller) {
       body.on('data', (chunk: Uint8Array) => {
         if (settled) return;
         // A view, not a copy: callers get the plain Uint8Array that fetch hands out, never a Buffer.
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        controller.enqueue(new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.byteLength));
         if ((controller.desiredSize ?? 0) <= 0) body.pause();
       });
       body.once('end', () => {

@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { FetchFunction } from '../send-request.js';
 import { decodeBody } from './decode-body.js';
-import { nodeBodyToWebStream } from './node-body-stream.js';
+import { NodeBodyResponse } from './node-body-response.js';
+import { MAX_REDIRECTS, nextRedirect, type RedirectableRequest } from './redirect.js';
 
 /** undici's `request`, called with the dispatcher as `this` (the form its `lib/api` module exports). */
 export type UndiciRequest = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
@@ -15,9 +16,10 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * engine), most of `fetch`'s ~1 ms per call goes to that layer — `Request`
  * and `Headers` objects, webidl conversions, the spec's body machinery — and
  * none of it is needed to send a JSON POST. This goes straight to the
- * dispatcher and wraps the answer in a standard `Response`, so everything
+ * dispatcher and wraps the answer in a standard `Response` (whose body stays
+ * a Node stream until asked for, see NodeBodyResponse), so everything
  * downstream (error mapping, capped reads, SSE parsing) is the code that runs
- * on every other runtime.
+ * on every other runtime. Redirects are followed as `fetch` does (redirect.ts).
  *
  * It takes what `sendRequest` sends: a URL string or `URL`, and `init` with a
  * method, headers, a body and a signal. Anything else (a `Request` object,
@@ -28,26 +30,41 @@ export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher
     if ((typeof input !== 'string' && !(input instanceof URL)) || (init.redirect !== undefined && init.redirect !== 'follow')) {
       return globalThis.fetch(input, init);
     }
-    const url = typeof input === 'string' ? new URL(input) : input;
-    const method = (init.method ?? 'GET').toUpperCase();
-    const { body, headers } = await prepareBody(init.body, toHeaderRecord(init.headers));
-    const response = await request.call(dispatcher, {
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body: body as Dispatcher.DispatchOptions['body'],
-      signal: init.signal ?? undefined,
-    });
-    const status = response.statusCode;
-    const hasBody = method !== 'HEAD' && !NULL_BODY_STATUSES.has(status);
-    // Drained, not destroyed: the socket stays reusable and no 'error' event goes unheard.
-    if (!hasBody) response.body.dump().catch(() => {});
-    return new Response(hasBody ? nodeBodyToWebStream(decodeBody(response.body, response.headers['content-encoding'])) : null, {
-      status,
-      statusText: response.statusText,
-      headers: toHeaderPairs(response.headers),
-    });
+    const prepared = await prepareBody(init.body, toHeaderRecord(init.headers));
+    let next: RedirectableRequest | undefined = {
+      url: typeof input === 'string' ? new URL(input) : input,
+      method: (init.method ?? 'GET').toUpperCase(),
+      headers: prepared.headers,
+      body: prepared.body,
+    };
+    for (let redirects = 0; ; redirects++) {
+      const current: RedirectableRequest = next;
+      const response = await request.call(dispatcher, {
+        origin: current.url.origin,
+        path: `${current.url.pathname}${current.url.search}`,
+        method: current.method as Dispatcher.HttpMethod,
+        headers: current.headers,
+        body: current.body as Dispatcher.DispatchOptions['body'],
+        signal: init.signal ?? undefined,
+      });
+      const status = response.statusCode;
+      next = nextRedirect(current, status, response.headers.location);
+      if (next && redirects < MAX_REDIRECTS) {
+        await response.body.dump();
+        continue;
+      }
+      if (next) {
+        response.body.dump().catch(() => {});
+        throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
+      }
+      const responseInit = { status, statusText: response.statusText, headers: toHeaderPairs(response.headers) };
+      if (current.method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
+        // Drained, not destroyed: the socket stays reusable and no 'error' event goes unheard.
+        response.body.dump().catch(() => {});
+        return new Response(null, responseInit);
+      }
+      return new NodeBodyResponse(decodeBody(response.body, response.headers['content-encoding']), responseInit);
+    }
   };
 }
 

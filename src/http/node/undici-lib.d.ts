@@ -9,8 +9,3 @@ declare module 'undici/lib/api/api-request.js' {
   const request: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
   export default request;
 }
-declare module 'undici/lib/interceptor/redirect.js' {
-  import { interceptors } from 'undici';
-  const redirect: typeof interceptors.redirect;
-  export default redirect;
-}
