@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
 import { NetworkError } from '../../src/errors/network-error.js';
-import { createApiError, DEFAULT_MAX_RESPONSE_BYTES, headersToRecord, isRecord, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
+import { createApiError, DEFAULT_MAX_RESPONSE_BYTES, headersToRecord, isRecord, ResponseTooLargeError, sendRequest, type RequestContext } from '../../src/http/index.js';
 import { discardBody, readBodyAtMost } from '../../src/util/download-read.js';
 import type { ResponseMetadata, SpeechModel, SpeechModelCallOptions, SpeechModelResult, Warning } from '../../src/provider/index.js';
 import type { OpenAIConfig } from './openai-config.js';
@@ -75,7 +75,7 @@ export class OpenAISpeechModel implements SpeechModel {
   async doStream(options: SpeechModelCallOptions) {
     const { response, context, mediaType, warnings } = await this.post(options);
     if (!response.body) throw new InvalidResponseError({ provider: context.provider, message: `${context.method} ${context.url} returned no audio body` });
-    return { stream: response.body, mediaType, warnings, response: this.metadata(response) };
+    return { stream: typedBody(response.body, context), mediaType, warnings, response: this.metadata(response) };
   }
 
   private async post(options: SpeechModelCallOptions) {
@@ -129,4 +129,26 @@ export class OpenAISpeechModel implements SpeechModel {
     const headers = headersToRecord(response.headers);
     return { id: headers['x-request-id'], modelId: this.modelId, timestamp: new Date(), headers };
   }
+}
+
+// The runtime's read error (a reset connection) becomes a NetworkError naming the request; cancel passes through.
+function typedBody(body: ReadableStream<Uint8Array>, context: RequestContext): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        const name = (error as { name?: unknown } | null)?.name;
+        controller.error(name === 'AbortError' || name === 'TimeoutError'
+          ? error
+          : new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: error, phase: 'while streaming the audio' }));
+      }
+    },
+    cancel(reason) {
+      reader.cancel(reason).catch(() => {});
+    },
+  });
 }

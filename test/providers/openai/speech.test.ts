@@ -155,4 +155,24 @@ describe('openai speech', () => {
     expect(requests[0]!.json).toMatchObject({ speed: 4 });
     expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'speed', details: 'OpenAI takes 0.25–4; 4 was sent instead of 6' }]);
   });
+
+  it('makes a stream that breaks mid-way throw a NetworkError', async () => {
+    let sent = false;
+    serveMedia('/audio/speech', () => new HttpResponse(new ReadableStream({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(MP3.slice(0, 100));
+        } else controller.error(new TypeError('socket hang up'));
+      },
+    }), { headers: { 'content-type': 'audio/mpeg' } }));
+    const result = streamSpeech({ model: openai.speech('tts-1'), text: 'Hi' });
+    let received = 0;
+    const error = await (async () => {
+      for await (const chunk of result.audioStream) received += chunk.length;
+    })().catch((caught: unknown) => caught);
+    expect(received).toBeLessThanOrEqual(100);
+    expect(error).toMatchObject({ name: 'AI_NetworkError', isRetryable: true });
+    expect((error as Error).message).toContain(`POST ${BASE_URL}/audio/speech failed while streaming the audio`);
+  });
 });
