@@ -108,6 +108,37 @@ describe('baidu v1 chat: doGenerate', () => {
     ]);
   });
 
+  it('replays an assistant turn with two tool calls as call, result, call, result', async () => {
+    serveToken();
+    const requests = serve('post', `${V1_CHAT_URL}/completions`, json('chat-v1-basic'));
+    await createBaidu(CLIENT)('ernie-3.5-8k').doGenerate({
+      prompt: [
+        ...prompt('北京和上海的天气？'),
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'c1', toolName: 'get_weather', input: { city: '北京' } },
+            { type: 'tool-call', toolCallId: 'c2', toolName: 'get_weather', input: { city: '上海' } },
+          ],
+        },
+        {
+          role: 'tool',
+          content: [
+            { type: 'tool-result', toolCallId: 'c1', toolName: 'get_weather', output: { temperature: 21 } },
+            { type: 'tool-result', toolCallId: 'c2', toolName: 'get_weather', output: { temperature: 25 } },
+          ],
+        },
+      ],
+    });
+    expect(requests[0]!.body.messages).toEqual([
+      { role: 'user', content: '北京和上海的天气？' },
+      { role: 'assistant', content: '', function_call: { name: 'get_weather', arguments: '{"city":"北京"}' } },
+      { role: 'function', name: 'get_weather', content: '{"temperature":21}' },
+      { role: 'assistant', content: '', function_call: { name: 'get_weather', arguments: '{"city":"上海"}' } },
+      { role: 'function', name: 'get_weather', content: '{"temperature":25}' },
+    ]);
+  });
+
   it('asks for JSON mode and warns that the schema is not sent', async () => {
     serveToken();
     const requests = serve('post', `${V1_CHAT_URL}/completions`, json('chat-v1-basic'));
