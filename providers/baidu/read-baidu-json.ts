@@ -1,6 +1,5 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
-import { NetworkError } from '../../src/errors/network-error.js';
-import { createApiError, headersToRecord, readTextCapped, redactSecrets, ResponseTooLargeError, type RequestContext } from '../../src/http/index.js';
+import { createApiError, headersToRecord, readText, redactSecrets, type RequestContext } from '../../src/http/index.js';
 import { isBaiduErrorBody } from './baidu-error.js';
 import { parseBaiduJson } from './baidu-parse-json.js';
 
@@ -10,18 +9,8 @@ import { parseBaiduJson } from './baidu-parse-json.js';
  * ERNIE-ViLG report errors with HTTP 200).
  */
 export async function readBaiduJson(response: Response, context: RequestContext): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readTextCapped(response);
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'AbortError' || name === 'TimeoutError') throw error;
-    // The connection broke mid-body: typed and retryable like a failed fetch (as readJson does).
-    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: error, phase: 'while reading the response body' });
-  }
   // Scrubbed before parsing (as readJson does): nothing derived from the body can hold an echoed secret.
-  text = redactSecrets(text, context.secrets);
+  const text = redactSecrets(await readText(response, context), context.secrets);
   let data: unknown;
   try {
     data = parseBaiduJson(text);

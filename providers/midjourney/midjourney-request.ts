@@ -1,4 +1,4 @@
-import { createApiError, readJson, readTextCapped, ResponseTooLargeError, sendRequest, type RequestContext } from '../../src/http/index.js';
+import { readJson, readText, sendRequest, type RequestContext } from '../../src/http/index.js';
 import type { MidjourneyConfig } from './midjourney-config.js';
 import { parseMidjourneyError } from './midjourney-error.js';
 
@@ -44,13 +44,7 @@ export async function requestMidjourney(config: MidjourneyConfig, options: Midjo
     abortSignal: options.abortSignal,
     parseError: parseMidjourneyError,
   });
-  let text: string;
-  try {
-    text = await readTextCapped(response, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-    throw error;
-  }
+  const text = await readText(response, context, MAX_BODY_BYTES);
   // The open-source proxy answers 200 with an empty body for an unknown task id.
   if (text.trim() === '') return { data: null, headers: response.headers, context };
   return { data: await readJson(new Response(text), context), headers: response.headers, context };

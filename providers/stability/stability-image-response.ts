@@ -1,5 +1,5 @@
 import { NoContentGeneratedError } from '../../src/errors/no-content-generated-error.js';
-import { asNumber, asString, isRecord, readBodyCapped, readJson, type RequestContext } from '../../src/http/index.js';
+import { asNumber, asString, isRecord, readBody, readJson, type RequestContext } from '../../src/http/index.js';
 import type { ImageModelOutput, Warning } from '../../src/provider/index.js';
 import { base64ToUint8Array } from '../../src/util/base64.js';
 import { detectMediaType } from '../../src/util/detect-media-type.js';
@@ -34,7 +34,7 @@ export async function readStabilityImage(response: Response, context: RequestCon
       seed: isRecord(data) ? asNumber(data.seed) : undefined,
     };
   }
-  const bytes = await readBodyCapped(response);
+  const bytes = await readBody(response, context);
   const seed = Number(response.headers.get('seed') ?? Number.NaN);
   return {
     bytes,

@@ -1,7 +1,7 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
-import { readTextCapped, ResponseTooLargeError } from './read-body.js';
+import { readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
 // resolves to the undici transport (node/transport.ts) and every other runtime to this file.
@@ -145,18 +145,7 @@ export function createApiError(
  * that breaks while the body arrives `NetworkError`.
  */
 export async function readJson(response: Response, context: RequestContext, maxBytes?: number): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readTextCapped(response, maxBytes);
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) {
-      throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-    }
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'AbortError' || name === 'TimeoutError') throw error;
-    // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
-    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
-  }
+  const text = await readText(response, context, maxBytes);
   // Scrubbed before parsing, like error bodies: no value derived from the body (an InvalidResponseError's rawValue) can hold a secret it echoed.
   const body = redactSecrets(text, context.secrets);
   try {
@@ -169,6 +158,30 @@ export async function readJson(response: Response, context: RequestContext, maxB
       cause: error,
     });
   }
+}
+
+/**
+ * Reads a whole 2xx body (capped, default 64 MiB) for bodies that are not
+ * JSON (images, audio): past the cap an `APICallError`, a connection that
+ * breaks while the body arrives a retryable `NetworkError`, an abort as is.
+ */
+export async function readBody(response: Response, context: RequestContext, maxBytes?: number): Promise<Uint8Array> {
+  try {
+    return await readBodyCapped(response, maxBytes);
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) {
+      throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
+    }
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'AbortError' || name === 'TimeoutError') throw error;
+    // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
+    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
+  }
+}
+
+/** {@link readBody} as UTF-8 text. */
+export async function readText(response: Response, context: RequestContext, maxBytes?: number): Promise<string> {
+  return new TextDecoder().decode(await readBody(response, context, maxBytes));
 }
 
 /** Response headers as a plain lower-cased record. */

@@ -157,6 +157,25 @@ export const jobFaults: JobFault[] = [
     },
   },
   {
+    name: 'poll body breaks mid-way → success (no resubmit)',
+    async run(context) {
+      const stats = serveJobs(context, {
+        poll: (index, jobId) =>
+          index === 1
+            ? (response, request) => {
+                response.removeHeader('connection');
+                response.writeHead(200, { 'content-type': 'application/json' });
+                const body = context.wire.running(jobId, 0.5);
+                response.write(body.slice(0, body.length >> 1), () => setTimeout(() => request.socket.destroy(), 10));
+              }
+            : undefined,
+      });
+      const outcome = await context.run();
+      if (!outcome.ok) throw outcome.error;
+      expect(stats.submits).toBe(1);
+    },
+  },
+  {
     name: 'poll 5xx storm, exhausted (no resubmit)',
     async run(context) {
       const stats = serveJobs(context, { poll: () => json(502, context.wire.errorBody('bad gateway'), { 'retry-after-ms': '0' }) });

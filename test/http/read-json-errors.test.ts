@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidResponseError, NetworkError } from '../../src/index.js';
-import { readJson, sendRequest } from '../../src/http/index.js';
+import { APICallError, InvalidResponseError, NetworkError } from '../../src/index.js';
+import { readBody, readJson, sendRequest } from '../../src/http/index.js';
 
 /** A body that sends `prefix` and then fails like a reset socket does under Node's fetch. */
 function brokenBody(prefix: string, error: unknown = new TypeError('terminated')): ReadableStream<Uint8Array> {
@@ -55,5 +55,19 @@ describe('readJson', () => {
     expect((error as InvalidResponseError).rawValue).toBe('<html>bad key ***</html>');
     const json = await echo('{"unexpected":"token secret-token-123"}');
     expect(await readJson(json.response, json.context)).toEqual({ unexpected: 'token ***' });
+  });
+});
+
+describe('readBody', () => {
+  // Regression (issue 11 job matrix): providers reading bodies themselves (Midjourney tasks, Stability
+  // images) let the runtime's TypeError and the internal ResponseTooLargeError escape untyped.
+  it('types a broken body as NetworkError and a body over the cap as APICallError', async () => {
+    const broken = await contextFor(brokenBody('PNG'));
+    await expect(readBody(broken.response, broken.context)).rejects.toSatisfy((error) => NetworkError.isInstance(error));
+    const big = await contextFor(new Response(new Uint8Array(2_000)).body!);
+    const error = await readBody(big.response, big.context, 1_000).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect((error as APICallError).isRetryable).toBe(false);
+    expect((error as APICallError).message).toContain('1000-byte limit');
   });
 });
