@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAzure } from '../../../providers/azure/index.js';
 import { APICallError, generateText, streamText } from '../../../src/index.js';
 import { readAll } from '../../../src/testing/index.js';
+import { readChunks, sseBytes, sseResponse } from '../../support/sse.js';
 import { fixture, json, serveAzure, sse } from './handlers.js';
 
 const KEY = 'az-key-filter-0123456789abcdef';
@@ -127,6 +128,20 @@ describe('azure content filter: stream', () => {
       contentFilterResults: expect.objectContaining({ violence: { filtered: true, severity: 'high' } }),
       filteredCategories: ['violence'],
     });
+  });
+
+  it('turns an error event in the middle of a stream into a content_filter APICallError after the text so far', async () => {
+    const error = JSON.stringify({ error: { code: 'content_filter', message: 'The response was filtered due to the prompt triggering content management policy.', status: 400 } });
+    const first = readChunks(new URL('./fixtures/chat-stream.chunks.txt', import.meta.url)).slice(0, 3);
+    serveAzure(V1_URL, () => sseResponse(sseBytes([...first, error])));
+    const result = streamText({ model: azure('gpt4o-prod'), prompt: 'x' });
+    const seen: string[] = [];
+    const caught = await (async () => {
+      for await (const delta of result.textStream) seen.push(delta);
+    })().catch((reason: unknown) => reason);
+    expect(seen).toEqual(['必应']);
+    expect(APICallError.isInstance(caught)).toBe(true);
+    expect(caught).toMatchObject({ code: 'content_filter', provider: 'azure.chat' });
   });
 
   it('rejects the stream with the content_filter APICallError of a filtered prompt', async () => {
