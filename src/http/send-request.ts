@@ -134,7 +134,8 @@ export function createApiError(
     code: info?.code,
     responseHeaders: options.responseHeaders,
     responseBody: body.length > ERROR_BODY_LIMIT ? `${body.slice(0, ERROR_BODY_LIMIT)}…` : body,
-    isRetryable: options.isRetryable ?? info?.isRetryable,
+    // DESIGN §5: the server's x-should-retry wins over what the provider's error code implies.
+    isRetryable: options.isRetryable ?? shouldRetryHeader(options.responseHeaders) ?? info?.isRetryable,
     data,
   });
 }
@@ -191,6 +192,11 @@ export function headersToRecord(headers: Headers): Record<string, string> {
     record[key] = value;
   });
   return record;
+}
+
+function shouldRetryHeader(headers: Record<string, string> | undefined): boolean | undefined {
+  const value = headers?.['x-should-retry'];
+  return value === 'true' ? true : value === 'false' ? false : undefined;
 }
 
 function mergeSecrets(collected: string[], extra: string[] | undefined): string[] {
