@@ -6,6 +6,7 @@ import { uint8ArrayToBase64 } from '../../src/util/base64.js';
 import type { BaiduConfig } from './baidu-config.js';
 import { parseBaiduError } from './baidu-error.js';
 import { parseBaiduQianfanImageOptions } from './baidu-image-options.js';
+import { prepareBaiduImageCall } from './prepare-baidu-image-call.js';
 import { readBaiduJson } from './read-baidu-json.js';
 
 /** Image models by id: ERNIE-ViLG (a job) or a Qianfan v2 image model. */
@@ -48,30 +49,19 @@ export class BaiduQianfanImageModel implements ImageModel {
     if (options.resume || options.action) {
       throw new InvalidArgumentError({ argument: options.resume ? 'resume' : 'action', message: `${this.modelId} is synchronous; there is no job to resume or act on` });
     }
-    const warnings: Warning[] = [];
     const baidu = parseBaiduQianfanImageOptions(options.providerOptions?.baidu);
-    const prompt = options.prompt ?? '';
-    const limit = this.flux ? 512 : 220;
-    if (prompt.length === 0 || prompt.length > limit) {
-      throw new InvalidArgumentError({ argument: 'prompt', message: `${this.modelId} takes 1–${limit} characters`, value: prompt.length });
-    }
-    const size = options.size ?? (options.aspectRatio ? ASPECT_RATIOS[options.aspectRatio] : undefined);
-    if (options.aspectRatio && !options.size && size === undefined) {
-      throw new InvalidArgumentError({ argument: 'aspectRatio', message: `must be one of ${Object.keys(ASPECT_RATIOS).join(', ')}, or pass a size`, value: options.aspectRatio });
-    }
-    if (size !== undefined && !size.split('x').every((side) => Number(side) >= 512 && Number(side) <= 2048)) {
-      throw new InvalidArgumentError({ argument: 'size', message: 'each side must be 512–2048 pixels', value: size });
-    }
-    if (options.size && options.aspectRatio) warnings.push({ type: 'unsupported-setting', setting: 'aspectRatio', details: 'size was used' });
-    if (options.negativePrompt !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'negativePrompt' });
-    if (options.mask !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'mask' });
-    if (!this.flux && options.seed !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'seed', details: `${this.modelId} takes no seed` });
+    const { prompt, size, warnings } = prepareBaiduImageCall(options, {
+      name: this.modelId,
+      maxPromptChars: this.flux ? 512 : 220,
+      aspectRatios: ASPECT_RATIOS,
+      checkSize: (value) => (value.split('x').every((side) => Number(side) >= 512 && Number(side) <= 2048) ? undefined : 'each side must be 512–2048 pixels'),
+      unsupported: this.flux ? ['negativePrompt', 'mask'] : ['seed', 'negativePrompt', 'mask'],
+    });
     for (const name of ['steps', 'guidance'] as const) {
       if (!this.flux && baidu[name] !== undefined) warnings.push({ type: 'unsupported-setting', setting: `providerOptions.baidu.${name}`, details: 'flux models only' });
     }
     const reference = options.images?.[0];
     if (reference && this.flux) warnings.push({ type: 'unsupported-setting', setting: 'images', details: 'flux takes no reference image' });
-    else if ((options.images?.length ?? 0) > 1) warnings.push({ type: 'unsupported-setting', setting: 'images', details: 'one reference image is sent' });
     const referImage = reference && !this.flux
       ? reference.data instanceof URL
         ? reference.data.toString()

@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
 import { sendRequest } from '../../src/http/index.js';
 import { runJob } from '../../src/jobs/index.js';
@@ -9,6 +8,7 @@ import type { BaiduConfig } from './baidu-config.js';
 import { parseBaiduError } from './baidu-error.js';
 import { parseBaiduVilgOptions } from './baidu-image-options.js';
 import { mapVilgTask, parseVilgTaskId } from './baidu-vilg-task.js';
+import { prepareBaiduImageCall, type BaiduImageLimits } from './prepare-baidu-image-call.js';
 import { readBaiduJson } from './read-baidu-json.js';
 
 /** Settings of an ERNIE-ViLG model: `baidu.image('ernie-vilg-v2', { pollIntervalMs: 3000 })`. */
@@ -21,8 +21,13 @@ export interface BaiduVilgSettings {
 
 /** The sizes ERNIE-ViLG v2 renders. */
 const SIZES = ['512x512', '640x360', '360x640', '1024x1024', '1280x720', '720x1280', '2048x2048', '2560x1440', '1440x2560'];
-const ASPECT_RATIOS: Record<string, string> = { '1:1': '1024x1024', '16:9': '1280x720', '9:16': '720x1280' };
-const MAX_PROMPT_CHARS = 200;
+const VILG_LIMITS: BaiduImageLimits = {
+  name: 'ERNIE-ViLG',
+  maxPromptChars: 200,
+  aspectRatios: { '1:1': '1024x1024', '16:9': '1280x720', '9:16': '720x1280' },
+  checkSize: (size) => (SIZES.includes(size) ? undefined : `ERNIE-ViLG renders ${SIZES.join(', ')}`),
+  unsupported: ['seed', 'negativePrompt', 'mask'],
+};
 
 /**
  * 文心一格 ERNIE-ViLG 2.0: submit to `txt2imgv2`, poll `getImgv2` through
@@ -53,25 +58,11 @@ export class BaiduVilgImageModel implements ImageModel {
   }
 
   private prepare(options: ImageModelCallOptions): { body: Record<string, unknown> | undefined; warnings: Warning[] } {
-    const warnings: Warning[] = [];
     const baidu = parseBaiduVilgOptions(options.providerOptions?.baidu);
-    if (options.seed !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'seed' });
-    if (options.negativePrompt !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'negativePrompt' });
-    if (options.mask !== undefined) warnings.push({ type: 'unsupported-setting', setting: 'mask' });
-    if (options.resume) return { body: undefined, warnings };
-    const prompt = options.prompt ?? '';
-    if (prompt.length === 0 || prompt.length > MAX_PROMPT_CHARS) {
-      throw new InvalidArgumentError({ argument: 'prompt', message: `ERNIE-ViLG takes 1–${MAX_PROMPT_CHARS} characters`, value: prompt.length });
-    }
-    const size = options.size ?? (options.aspectRatio ? ASPECT_RATIOS[options.aspectRatio] : '1024x1024');
-    if (size === undefined) {
-      throw new InvalidArgumentError({ argument: 'aspectRatio', message: `ERNIE-ViLG takes ${Object.keys(ASPECT_RATIOS).join(', ')}, or a size`, value: options.aspectRatio });
-    }
-    if (!SIZES.includes(size)) throw new InvalidArgumentError({ argument: 'size', message: `ERNIE-ViLG renders ${SIZES.join(', ')}`, value: size });
-    if (options.size && options.aspectRatio) warnings.push({ type: 'unsupported-setting', setting: 'aspectRatio', details: 'size was used' });
+    if (options.resume) return { body: undefined, warnings: [] };
+    const { prompt, size = '1024x1024', warnings } = prepareBaiduImageCall(options, VILG_LIMITS);
     const [width, height] = size.split('x').map(Number);
-    const reference = options.images?.[0];
-    if ((options.images?.length ?? 0) > 1) warnings.push({ type: 'unsupported-setting', setting: 'images', details: 'ERNIE-ViLG takes one reference image; the first was sent' });
+    const reference = options.images?.[0]?.data;
     return {
       warnings,
       body: {
@@ -80,8 +71,8 @@ export class BaiduVilgImageModel implements ImageModel {
         width,
         height,
         image_num: options.n,
-        image: reference && !(reference.data instanceof URL) ? (reference.data instanceof Uint8Array ? uint8ArrayToBase64(reference.data) : reference.data) : undefined,
-        url: reference?.data instanceof URL ? reference.data.toString() : undefined,
+        image: reference === undefined || reference instanceof URL ? undefined : reference instanceof Uint8Array ? uint8ArrayToBase64(reference) : reference,
+        url: reference instanceof URL ? reference.toString() : undefined,
         change_degree: baidu.changeDegree,
         text_content: baidu.textContent,
         task_time_out: baidu.taskTimeOut,

@@ -31,7 +31,7 @@ describe('baidu.image (Qianfan v2 images)', () => {
       user: 'u-1',
     });
     expect(result.images).toEqual([{ type: 'url', url: 'https://qianfan-modelbuilder-img-gen.bj.bcebos.com/irag-1.0/b7c2a8d1/0.png?authorization=bce-auth-v1%2Fxyz' }]);
-    expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'seed', details: 'irag-1.0 takes no seed' }]);
+    expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'seed', details: 'irag-1.0 has no such parameter' }]);
     expect(result.response).toMatchObject({ id: 'as-9ftbmhsnyw', modelId: 'irag-1.0', timestamp: new Date(1730000000 * 1000) });
   });
 

@@ -49,7 +49,7 @@ describe('baidu.image("ernie-vilg-v2")', () => {
     serveToken();
     const submits = serve('post', SUBMIT_URL, verbatim('txt2imgv2-string-id'));
     const polls = serve('post', POLL_URL, verbatim('getimgv2-success'));
-    await vilg().doGenerate({
+    const result = await vilg().doGenerate({
       prompt: '水墨山水',
       n: 1,
       aspectRatio: '9:16',
@@ -58,6 +58,10 @@ describe('baidu.image("ernie-vilg-v2")', () => {
       providerOptions: { baidu: { changeDegree: 5 } },
     });
     expect(submits[0]!.body).toMatchObject({ width: 720, height: 1280, image: Buffer.from(png).toString('base64'), change_degree: 5 });
+    expect(result.warnings).toEqual([
+      { type: 'unsupported-setting', setting: 'seed', details: 'ERNIE-ViLG has no such parameter' },
+      { type: 'other', message: "1 image(s) failed or did not pass Baidu's content review" },
+    ]);
     expect(polls[0]!.body).toEqual({ task_id: '1727937239739167541' });
   });
 
