@@ -61,7 +61,7 @@ class DefaultGeneratedFile implements GeneratedFile {
   private head(): Uint8Array {
     if (this.bytes) return this.bytes.subarray(0, 16);
     // 24 base64 characters decode to the first 18 bytes, enough for every signature we sniff.
-    const prefix = this.encoded!.replace(/\s/g, '').slice(0, 24);
+    const prefix = this.encoded!.slice(0, 64).replace(/\s/g, '').slice(0, 24);
     try {
       return base64ToUint8Array(prefix.slice(0, prefix.length - (prefix.length % 4)));
     } catch {
