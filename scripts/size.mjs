@@ -66,47 +66,53 @@ const rows = [
   { name: "aigc + aigc/openai, streamText", budget: 22 * KB, source: useText('streamText', "import { openai } from 'aigc/openai';", "openai('gpt-4o-mini')") },
 ];
 
-// Every other provider entry, whole (export *), measured on top of core's generateText.
+// Every other provider entry, whole (`export *`, so nothing of it is shaken out), measured as what
+// it adds to the core app of the first row. Core includes the HTTP kit (src/http: requests, SSE,
+// retries' inputs, size caps) that every provider shares, so it is not counted again per provider.
+// The "alone" column is the stricter figure: the entry on top of aigc's generateText without any
+// provider, kit included (for aigc/openai, whose row has no budget of its own, that is the figure).
+const coreApp = rows[0].source;
 const coreOnly = useText('generateText', '', 'globalThis.model');
 const providerKeys = Object.keys(manifest.exports).filter((key) => !['.', './testing', './package.json', './openai'].includes(key));
-for (const key of ['./openai', ...providerKeys]) {
+rows.push({ name: 'aigc/openai (whole entry), alone on top of aigc generateText', base: coreOnly, source: `${coreOnly}\nexport * from 'aigc/openai';` });
+for (const key of providerKeys) {
   rows.push({
-    name: `aigc${key.slice(1)} (whole entry) on top of core`,
-    // aigc/baidu is four Baidu services in one entry (DESIGN §2): two chat APIs (v2 through aigc/openai's
-    // chat model), the ERNIE-ViLG job API and Qianfan images, TTS, ASR, and the OAuth token cache.
-    budget: key === './openai' ? undefined : key === './baidu' ? 18 * KB : 12 * KB,
-    base: coreOnly,
-    source: `${coreOnly}\nexport * from 'aigc${key.slice(1)}';`,
+    name: `aigc${key.slice(1)} (whole entry), added to the core app`,
+    budget: 12 * KB,
+    base: coreApp,
+    source: `${coreApp}\nexport * from 'aigc${key.slice(1)}';`,
+    alone: { base: coreOnly, source: `${coreOnly}\nexport * from 'aigc${key.slice(1)}';` },
   });
 }
+
+const difference = async (source, base, options) => {
+  const size = await measure(source, options);
+  if (!base) return size;
+  const baseline = await measure(base, options);
+  return { minified: size.minified - baseline.minified, gzip: size.gzip - baseline.gzip };
+};
 
 const table = [];
 let over = 0;
 for (const row of rows) {
-  const size = await measure(row.source, { zodExternal: true });
-  const withZod = await measure(row.source, { zodExternal: false });
-  if (row.base) {
-    const base = await measure(row.base, { zodExternal: true });
-    const baseWithZod = await measure(row.base, { zodExternal: false });
-    size.minified -= base.minified;
-    size.gzip -= base.gzip;
-    withZod.gzip -= baseWithZod.gzip;
-  }
+  const size = await difference(row.source, row.base, { zodExternal: true });
+  const withZod = await difference(row.source, row.base, { zodExternal: false });
+  const alone = row.alone && (await difference(row.alone.source, row.alone.base, { zodExternal: true }));
   const ok = row.budget === undefined || size.gzip <= row.budget;
   if (!ok) over += 1;
-  table.push({ ...row, size, withZod, ok });
+  table.push({ ...row, size, withZod, alone, ok });
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const lines = [
-  '| bundle (esbuild, browser, minified) | min | gzip | budget (gzip) | gzip with zod bundled | |',
-  '|---|---:|---:|---:|---:|---|',
+  '| bundle (esbuild, browser, minified) | min | gzip | budget (gzip) | gzip with zod bundled | gzip alone on aigc generateText | |',
+  '|---|---:|---:|---:|---:|---:|---|',
   ...table.map((row) =>
-    `| ${row.name} | ${kb(row.size.minified)} | ${kb(row.size.gzip)} | ${row.budget ? kb(row.budget) : '—'} | ${kb(row.withZod.gzip)} | ${row.ok ? 'ok' : 'OVER'} |`),
+    `| ${row.name} | ${kb(row.size.minified)} | ${kb(row.size.gzip)} | ${row.budget ? kb(row.budget) : '—'} | ${kb(row.withZod.gzip)} | ${row.alone ? kb(row.alone.gzip) : '—'} | ${row.ok ? 'ok' : 'OVER'} |`),
 ];
 console.log(lines.join('\n'));
 mkdirSync(path.join(root, '.out'), { recursive: true });
-writeFileSync(path.join(root, '.out', 'size.json'), JSON.stringify(table.map(({ name, budget, size, withZod, ok }) => ({ name, budget, ...size, gzipWithZod: withZod.gzip, ok })), null, 2));
+writeFileSync(path.join(root, '.out', 'size.json'), JSON.stringify(table.map(({ name, budget, size, withZod, alone, ok }) => ({ name, budget, ...size, gzipWithZod: withZod.gzip, gzipAlone: alone?.gzip, ok })), null, 2));
 if (over) {
   console.error(`\n${over} bundle(s) over budget`);
   process.exit(1);
