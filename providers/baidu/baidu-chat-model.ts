@@ -1,5 +1,5 @@
 import { LoadAPIKeyError } from '../../src/errors/load-api-key-error.js';
-import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamResult } from '../../src/provider/index.js';
+import type { LanguageModel, LanguageModelCallOptions, LanguageModelResult, LanguageModelStreamResult, Warning } from '../../src/provider/index.js';
 import { adaptQianfanChatOptions, withStreamWarnings } from './baidu-qianfan-chat-options.js';
 
 /** ERNIE chat model ids as Baidu spells them; any string is accepted (custom services too). */
@@ -74,7 +74,7 @@ export class BaiduChatLanguageModel implements LanguageModel {
     return this.routes.resolve() ?? 'v2';
   }
 
-  private model(): LanguageModel {
+  private prepare(options: LanguageModelCallOptions): { model: LanguageModel; options: LanguageModelCallOptions; warnings: Warning[] } {
     const api = this.routes.resolve();
     if (api === undefined) {
       throw new LoadAPIKeyError({
@@ -84,22 +84,32 @@ export class BaiduChatLanguageModel implements LanguageModel {
         description: 'The Baidu Qianfan API key (or, for the v1 API, clientId and clientSecret / BAIDU_CLIENT_ID and BAIDU_CLIENT_SECRET)',
       });
     }
-    return this.routes[api];
+    const warnings: Warning[] = [];
+    let call = options;
+    const temperature = options.temperature;
+    // ERNIE rejects a temperature outside (0, 1] (error 336003); other models on Qianfan take their own ranges.
+    if (temperature !== undefined && (temperature <= 0 || temperature > 1) && (api === 'v1' || /^ernie/i.test(this.modelId))) {
+      const sent = temperature <= 0 ? 0.01 : 1;
+      warnings.push({ type: 'unsupported-setting', setting: 'temperature', details: `ERNIE takes (0, 1]; ${temperature} was sent as ${sent}` });
+      call = { ...call, temperature: sent };
+    }
+    if (api === 'v2') {
+      const adapted = adaptQianfanChatOptions(call);
+      call = adapted.options;
+      warnings.push(...adapted.warnings);
+    }
+    return { model: this.routes[api], options: call, warnings };
   }
 
   async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    const model = this.model();
-    if (model !== this.routes.v2) return model.doGenerate(options);
-    const adapted = adaptQianfanChatOptions(options);
-    const result = await model.doGenerate(adapted.options);
-    return { ...result, warnings: [...result.warnings, ...adapted.warnings] };
+    const prepared = this.prepare(options);
+    const result = await prepared.model.doGenerate(prepared.options);
+    return prepared.warnings.length === 0 ? result : { ...result, warnings: [...result.warnings, ...prepared.warnings] };
   }
 
   async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
-    const model = this.model();
-    if (model !== this.routes.v2) return model.doStream(options);
-    const adapted = adaptQianfanChatOptions(options);
-    const result = await model.doStream(adapted.options);
-    return { ...result, stream: withStreamWarnings(result.stream, adapted.warnings) };
+    const prepared = this.prepare(options);
+    const result = await prepared.model.doStream(prepared.options);
+    return { ...result, stream: withStreamWarnings(result.stream, prepared.warnings) };
   }
 }

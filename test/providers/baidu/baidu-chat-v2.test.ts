@@ -60,6 +60,20 @@ describe('baidu v2 chat (Qianfan, OpenAI-compatible)', () => {
     expect(await stream.warnings).toEqual(warnings);
   });
 
+  it('keeps an ERNIE temperature within (0, 1] with a warning, on v2 and v1, but not for other Qianfan models', async () => {
+    serveToken();
+    const v2 = serve('post', V2_CHAT_URL, json('chat-v2-basic'));
+    const v1 = serve('post', `${V1_CHAT_URL}/completions`, json('chat-v1-basic'));
+    const baidu = createBaidu({ ...CLIENT, apiKey: API_KEY });
+    const zero = await generateText({ model: baidu('ernie-4.5-turbo-128k'), prompt: '你好', temperature: 0 });
+    const high = await generateText({ model: baidu('ernie-3.5-8k', { api: 'v1' }), prompt: '你好', temperature: 1.5 });
+    await generateText({ model: baidu('deepseek-v3'), prompt: '你好', temperature: 1.5 });
+    expect(v2.map((request) => request.body.temperature)).toEqual([0.01, 1.5]);
+    expect(v1[0]!.body.temperature).toBe(1);
+    expect(zero.warnings).toEqual([{ type: 'unsupported-setting', setting: 'temperature', details: 'ERNIE takes (0, 1]; 0 was sent as 0.01' }]);
+    expect(high.warnings).toEqual([{ type: 'unsupported-setting', setting: 'temperature', details: 'ERNIE takes (0, 1]; 1.5 was sent as 1' }]);
+  });
+
   it('uses v2 when the key comes from QIANFAN_API_KEY, even with client credentials set', async () => {
     vi.stubEnv('QIANFAN_API_KEY', API_KEY);
     const tokens = serveToken();
