@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateImage } from '../../src/index.js';
 import type { FaultAdapter, ModelSetup } from './support/adapter.js';
@@ -20,7 +21,9 @@ beforeAll(() => server.listen());
 
 afterAll(async () => {
   await server.close();
-  console.log(`\n${matrix.render()}\n`);
+  const table = matrix.render();
+  console.log(`\n${table}\n`);
+  if (process.env.FAULT_MATRIX_FILE) appendFileSync(process.env.FAULT_MATRIX_FILE, `${table}\n\n`);
 });
 
 describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))('%s', (_name, adapter: FaultAdapter) => {

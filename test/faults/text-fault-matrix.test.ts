@@ -99,7 +99,7 @@ async function runCase(adapter: FaultAdapter, run: (context: TextFaultContext) =
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
-  for (const error of errors) expect(findSecret(error, SECRET), 'secret in the error').toEqual([]);
+  for (const error of errors) expect(findSecret(error, SECRET), `secret in the error: ${String(error)} rawValue=${JSON.stringify((error as { rawValue?: unknown }).rawValue)}`).toEqual([]);
   expect(findSecret(logged, SECRET), 'secret in a log line').toEqual([]);
   expect(abortListeners(caller.signal), 'abort listeners left on the caller signal').toBe(0);
   const leftover = await settleResources(server, baseline);

@@ -5,8 +5,10 @@ import { openAIChatWire } from './openai.js';
 /** Azure OpenAI, v1 API (`…/openai/v1/chat/completions`, `api-key` header). */
 const adapter: FaultAdapter = {
   name: 'azure',
-  languageModel: ({ baseURL, secret, fetch }) => createAzure({ baseURL: `${baseURL}/openai`, apiKey: secret, fetch })('gpt-4o-deployment'),
+  languageModel: ({ baseURL, secret, fetch, maxResponseBytes }) =>
+    createAzure({ baseURL: `${baseURL}/openai`, apiKey: secret, fetch, maxResponseBytes })('gpt-4o-deployment'),
   text: openAIChatWire,
+  supportsMaxResponseBytes: true,
 };
 
 export default adapter;
