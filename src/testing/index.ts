@@ -3,3 +3,4 @@
  * @module
  */
 export { arrayToReadableStream, MockLanguageModel, mockStreamResult, mockTextResult, mockTextStream, readAll } from './mock-language-model.js';
+export { MockImageModel, MockSpeechModel, MockTranscriptionModel } from './mock-media-models.js';
