@@ -51,7 +51,8 @@ export async function readBodyCapped(response: Response, maxBytes = DEFAULT_MAX_
   if (direct) return direct.call(response, maxBytes);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
+    // Not awaited: some bodies (mocks, polyfills) never settle a cancel, and the cap error must not wait on it.
+    response.body?.cancel().catch(() => {});
     throw new ResponseTooLargeError(maxBytes);
   }
   if (!response.body) return new Uint8Array(0);
@@ -68,7 +69,7 @@ export async function readStreamCapped(stream: ReadableStream<Uint8Array>, maxBy
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
+      reader.cancel().catch(() => {});
       throw new ResponseTooLargeError(maxBytes);
     }
     chunks.push(value);
