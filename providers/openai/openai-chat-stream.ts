@@ -70,7 +70,8 @@ export function createOpenAIChatStreamHandler(
       collector?.chunk(chunk);
       if (isRecord(chunk.usage)) usage = mapOpenAIUsage(chunk.usage);
       const fingerprint = asString(chunk.system_fingerprint);
-      if (fingerprint) providerMetadata = { openai: { systemFingerprint: fingerprint } };
+      // Every chunk repeats it: build the metadata when it changes, not two objects per chunk.
+      if (fingerprint && fingerprint !== providerMetadata?.openai?.systemFingerprint) providerMetadata = { openai: { systemFingerprint: fingerprint } };
       const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
       if (!isRecord(choice)) return;
       // Moonshot reports stream usage inside the last choice rather than in a usage chunk.

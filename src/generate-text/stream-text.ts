@@ -5,6 +5,7 @@ import type { FinishReason, LanguageModelMessage, LanguageModelStreamPart, Langu
 import { retryWithBackoff } from '../retry/retry-with-backoff.js';
 import { createAsyncIterableStream, type AsyncIterableStream } from '../stream/async-iterable-stream.js';
 import { DelayedPromise } from '../stream/delayed-promise.js';
+import { partBatchReader } from '../stream/read-parts.js';
 import { createCallSignal, type CallSignal } from '../util/call-signal.js';
 import { addUsage, emptyUsage } from '../util/usage.js';
 import { prepareTextCall, type PreparedTextCall, type TextCallOptions } from './prepare-text-call.js';
@@ -41,6 +42,8 @@ export function streamText<TOOLS extends ToolSet = {}>(options: StreamTextOption
 
 type StepState<TOOLS extends ToolSet> = {
   reader: ReadableStreamDefaultReader<LanguageModelStreamPart> | undefined;
+  /** The model stream's batch lane, when it has one (see read-parts.ts). */
+  readParts: (() => Promise<LanguageModelStreamPart[] | undefined>) | undefined;
   started: Promise<{ stream: ReadableStream<LanguageModelStreamPart> }>;
   text: string;
   reasoning: string | undefined;
@@ -50,6 +53,9 @@ type StepState<TOOLS extends ToolSet> = {
   toolErrors: ToolErrorResult[];
   executions: Array<Promise<TypedToolResult<TOOLS> | ToolErrorResult | undefined>>;
 };
+
+/** What {@link DefaultStreamTextResult.takePart} returns when the pump must read first. */
+const PENDING = Symbol('pending');
 
 /** The `streamText` result; also drives `streamObject`. Internal. */
 export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTextResult<TOOLS> {
@@ -61,8 +67,9 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   private step: StepState<TOOLS>;
   private claimed = false;
   private done = false;
-  /** Parts mapped but not yet read; the pump adds one or a few at a time. */
-  private readonly queue: Array<TextStreamPart<TOOLS>> = [];
+  /** Parts mapped but not yet read, from `queueHead` on; the pump adds a batch at a time. */
+  private queue: Array<TextStreamPart<TOOLS>> = [];
+  private queueHead = 0;
   /** No part will be added any more (finished, failed or cancelled). */
   private closed = false;
   private pendingError: { error: unknown } | undefined;
@@ -125,7 +132,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
     started.catch(() => {});
-    return { reader: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
+    return { reader: undefined, readParts: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
   }
 
   /**
@@ -137,24 +144,58 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
    */
   async nextPart(): Promise<TextStreamPart<TOOLS> | undefined> {
     for (;;) {
-      if (this.queue.length > 0) return this.queue.shift();
-      if (this.pendingError) throw this.pendingError.error;
-      if (this.closed) return undefined;
-      try {
-        const step = this.step;
-        step.reader ??= (await step.started).stream.getReader();
-        const { done, value } = await step.reader.read();
-        if (this.done) continue;
-        if (this.signal.signal?.aborted) throw this.signal.signal.reason;
-        if (done) {
-          throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
-        }
-        // Only tool calls and step ends need to wait; text deltas stay synchronous.
-        const handled = this.handlePart(value);
-        if (handled !== undefined) await handled;
-      } catch (error) {
-        this.fail(error);
+      const part = this.takePart();
+      if (part !== PENDING) return part;
+      await this.fill();
+    }
+  }
+
+  /**
+   * A queued part, synchronously: undefined at the end, {@link PENDING} when
+   * the pump must read first; throws the error that ended the stream.
+   */
+  takePart(): TextStreamPart<TOOLS> | undefined | typeof PENDING {
+    const queue = this.queue;
+    if (this.queueHead < queue.length) {
+      const part = queue[this.queueHead++]!;
+      if (this.queueHead === queue.length) {
+        this.queue = [];
+        this.queueHead = 0;
       }
+      return part;
+    }
+    if (this.pendingError) throw this.pendingError.error;
+    return this.closed ? undefined : PENDING;
+  }
+
+  /** Reads the model stream (a batch when it offers one) and maps what came into the queue. */
+  private async fill(): Promise<void> {
+    try {
+      const step = this.step;
+      if (!step.reader) {
+        const { stream } = await step.started;
+        step.reader = stream.getReader();
+        step.readParts = partBatchReader(stream);
+      }
+      let parts: LanguageModelStreamPart[] | undefined;
+      if (step.readParts) parts = await step.readParts();
+      else {
+        const { done, value } = await step.reader.read();
+        parts = done ? undefined : [value];
+      }
+      if (this.done) return;
+      if (this.signal.signal?.aborted) throw this.signal.signal.reason;
+      if (!parts) {
+        throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
+      }
+      for (const part of parts) {
+        // Only tool calls and step ends need to wait; text deltas stay synchronous.
+        const handled = this.handlePart(part);
+        if (handled !== undefined) await handled;
+        if (this.done || this.step !== step) return;
+      }
+    } catch (error) {
+      this.fail(error);
     }
   }
 
@@ -311,14 +352,19 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   }
 
   get fullStream(): AsyncIterableStream<TextStreamPart<TOOLS>> {
-    return createAsyncIterableStream(this.claim(), () => this.nextPart());
+    return createAsyncIterableStream(this.claim(), () => {
+      const part = this.takePart();
+      return part === PENDING ? this.nextPart() : part;
+    });
   }
 
   get textStream(): AsyncIterableStream<string> {
     this.claim();
-    const nextText = async (): Promise<string | undefined> => {
+    // Synchronous while parts are queued: a text delta costs the iterator's own promise and nothing more.
+    const nextText = (): string | undefined | Promise<string | undefined> => {
       for (;;) {
-        const part = await this.nextPart();
+        const part = this.takePart();
+        if (part === PENDING) return this.fill().then(nextText);
         if (part === undefined) return undefined;
         if (part.type === 'text-delta') return part.text;
         if (part.type === 'error') throw part.error;

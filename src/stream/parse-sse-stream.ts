@@ -2,6 +2,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { redactSecrets } from '../http/redact.js';
+import { READ_PARTS, type PartBatchSource } from './read-parts.js';
 
 /** One server-sent event: `event` is undefined for plain `data:` frames. */
 export type SseEvent = EventSourceMessage;
@@ -19,47 +20,51 @@ const DEFAULT_MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
 /**
  * Parses an SSE body into provider parts: a streaming `TextDecoder` (a
- * multi-byte character split across chunks stays whole), `eventsource-parser`,
- * then the provider's handler. Cancelling the result cancels the body, which
- * aborts the request. A failure to read the body (a connection reset
- * mid-stream, a broken gzip encoding) becomes a `NetworkError` instead of the
- * runtime's untyped `TypeError`; an abort or timeout passes through as is.
+ * multi-byte character split across chunks stays whole),
+ * `eventsource-parser`, then the provider's handler. Cancelling the result
+ * cancels the body, which aborts the request. A failure to read the body (a
+ * connection reset mid-stream, a broken gzip encoding) becomes a
+ * `NetworkError` instead of the runtime's untyped `TypeError`; an abort or
+ * timeout passes through as is.
  *
- * One pull-based `ReadableStream` that reads the body itself, rather than
- * `body.pipeThrough(new TransformStream(...))`: profiled over a 20k-chunk
- * stream (bench/), the pipe's writable side and its per-chunk promises cost
- * more CPU than the parsing; a pull that feeds one network chunk and leaves its
- * events queued costs one `read()` per part.
+ * Parts are collected per network chunk: `streamText` takes them a batch at a
+ * time (READ_PARTS, see read-parts.ts); any other reader gets a standard
+ * pull-based `ReadableStream`. Not `body.pipeThrough(new TransformStream())`:
+ * profiled over the referee's 20k-chunk stream, the pipe's writable side and
+ * per-chunk promises cost more CPU than the parsing.
  */
 export function parseSseStream<T>(
   body: ReadableStream<Uint8Array>,
   handler: SseHandler<T>,
   options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
-): ReadableStream<T> {
+): ReadableStream<T> & PartBatchSource<T> {
   const decoder = new TextDecoder();
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
   const secrets = options.secrets ?? [];
   const reader = body.getReader();
-  let queued = 0;
-  let terminated = false;
-  let target!: ReadableStreamDefaultController<T>;
+  let buffer: T[] = [];
+  /** The body ended (or the handler terminated it): nothing more will be buffered. */
+  let ended = false;
+  let cancelled = false;
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown) => {
+    // As when a TransformStream errors: parts not yet read are dropped with it.
+    failure ??= { error };
+    ended = true;
+    buffer = [];
+    reader.cancel(error).catch(() => {});
+  };
   // The provider-facing controller keeps the TransformStream shape the handlers were written against.
   const controller: TransformStreamDefaultController<T> = {
     get desiredSize() {
-      return target.desiredSize;
+      return buffer.length === 0 ? 1 : 0;
     },
     enqueue(part: T) {
-      queued++;
-      target.enqueue(part);
+      buffer.push(part);
     },
-    error(reason?: unknown) {
-      terminated = true;
-      target.error(reason);
-      reader.cancel(reason).catch(() => {});
-    },
+    error: fail,
     terminate() {
-      terminated = true;
-      target.close();
+      ended = true;
       reader.cancel().catch(() => {});
     },
   };
@@ -67,8 +72,10 @@ export function parseSseStream<T>(
   const parser = createParser({
     onEvent(event) {
       pendingChars = 0;
-      // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it.
-      handler.onEvent(secrets.length > 0 ? { ...event, data: redactSecrets(event.data, secrets) } : event, controller);
+      // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
+      // the common event (no secret in it) is passed on as it is, with no copy.
+      const data = secrets.length > 0 ? redactSecrets(event.data, secrets) : event.data;
+      handler.onEvent(data === event.data ? event : { ...event, data }, controller);
     },
   });
   const feed = (text: string) => {
@@ -78,47 +85,59 @@ export function parseSseStream<T>(
     }
     parser.feed(text);
   };
-  const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+  /** Reads network chunks until a part is buffered or the body ends. */
+  const fill = async () => {
     try {
-      return await reader.read();
+      while (buffer.length === 0 && !ended) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          const name = (error as { name?: unknown } | null)?.name;
+          if (name === 'AbortError' || name === 'TimeoutError') throw error;
+          throw new NetworkError({ provider: options.provider, url: options.url ?? '(stream)', method: options.method ?? 'POST', cause: error, phase: 'while reading the response stream' });
+        }
+        if (cancelled) return;
+        if (result.done) {
+          const rest = decoder.decode();
+          if (rest) feed(rest);
+          handler.onEnd?.(controller);
+          ended = true;
+        } else {
+          feed(decoder.decode(result.value, { stream: true }));
+        }
+      }
     } catch (error) {
-      const name = (error as { name?: unknown } | null)?.name;
-      if (name === 'AbortError' || name === 'TimeoutError') throw error;
-      throw new NetworkError({ provider: options.provider, url: options.url ?? '(stream)', method: options.method ?? 'POST', cause: error, phase: 'while reading the response stream' });
+      fail(error);
     }
   };
-  return new ReadableStream<T>(
+  const take = (): T[] | undefined => {
+    if (failure) throw failure.error;
+    if (buffer.length === 0) return undefined;
+    const parts = buffer;
+    buffer = [];
+    return parts;
+  };
+  const stream = new ReadableStream<T>(
     {
-      start(streamController) {
-        target = streamController;
-      },
-      async pull() {
-        // Called with the queue empty and a read waiting: feed chunks until a part is queued.
-        const before = queued;
-        try {
-          while (queued === before && !terminated) {
-            const { done, value } = await read();
-            if (done) {
-              const rest = decoder.decode();
-              if (rest) feed(rest);
-              handler.onEnd?.(controller);
-              if (!terminated) target.close();
-              terminated = true;
-              return;
-            }
-            feed(decoder.decode(value, { stream: true }));
-          }
-        } catch (error) {
-          terminated = true;
-          reader.cancel(error).catch(() => {});
-          throw error;
-        }
+      async pull(streamController) {
+        if (buffer.length === 0) await fill();
+        const parts = take();
+        if (parts) for (const part of parts) streamController.enqueue(part);
+        else if (ended) streamController.close();
       },
       cancel(reason) {
-        terminated = true;
+        cancelled = ended = true;
+        buffer = [];
         return reader.cancel(reason);
       },
     },
     { highWaterMark: 0 },
   );
+  return Object.assign(stream, {
+    async [READ_PARTS]() {
+      if (buffer.length === 0) await fill();
+      return take();
+    },
+  });
 }

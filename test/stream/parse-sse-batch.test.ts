@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
+import { partBatchReader, READ_PARTS } from '../../src/stream/read-parts.js';
+
+const encoder = new TextEncoder();
+
+/** A body that delivers each string as one network chunk. */
+function body(chunks: string[]): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (index < chunks.length) controller.enqueue(encoder.encode(chunks[index++]));
+      else controller.close();
+    },
+  });
+}
+
+const handler = {
+  onEvent(event: { data: string }, controller: TransformStreamDefaultController<string>) {
+    if (event.data === 'boom') throw new Error('bad event');
+    controller.enqueue(event.data);
+  },
+  onEnd(controller: TransformStreamDefaultController<string>) {
+    controller.enqueue('end');
+  },
+};
+
+describe('parseSseStream batch lane', () => {
+  it('hands over every part of a network chunk at once, then undefined', async () => {
+    const stream = parseSseStream(body(['data: a\n\ndata: b\n\ndata: c\n\n', 'data: d\n\n']), handler, { provider: 'test' });
+    const read = partBatchReader(stream)!;
+    expect(read).toBeTypeOf('function');
+    expect(await read()).toEqual(['a', 'b', 'c']);
+    expect(await read()).toEqual(['d']);
+    expect(await read()).toEqual(['end']);
+    expect(await read()).toBeUndefined();
+  });
+
+  it('gives a reader the same parts one by one', async () => {
+    const reader = parseSseStream(body(['data: a\n\ndata: b\n\n', 'data: c\n\n']), handler, { provider: 'test' }).getReader();
+    const parts: string[] = [];
+    for (let result = await reader.read(); !result.done; result = await reader.read()) parts.push(result.value);
+    expect(parts).toEqual(['a', 'b', 'c', 'end']);
+  });
+
+  it('drops the unread parts of a chunk whose handler threw, as a TransformStream would', async () => {
+    const stream = parseSseStream(body(['data: a\n\ndata: boom\n\n']), handler, { provider: 'test' });
+    await expect(stream[READ_PARTS]()).rejects.toThrow('bad event');
+    await expect(stream[READ_PARTS]()).rejects.toThrow('bad event');
+  });
+
+  it('stops after a cancel without running onEnd', async () => {
+    const stream = parseSseStream(body(['data: a\n\n', 'data: b\n\n']), handler, { provider: 'test' });
+    const reader = stream.getReader();
+    expect(await reader.read()).toEqual({ done: false, value: 'a' });
+    await reader.cancel();
+    expect(await stream[READ_PARTS]()).toBeUndefined();
+  });
+});
