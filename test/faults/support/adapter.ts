@@ -56,6 +56,16 @@ export interface JobWire {
   errorBody(message: string): string;
 }
 
+/** A synchronous image endpoint's wire. */
+export interface ImageWire {
+  /** True for the generate request's path. */
+  isGenerate(path: string): boolean;
+  /** A success answer carrying `png` (inline, or as a URL on the fault server the suite serves at `imageUrl`). */
+  success(png: Uint8Array, imageUrl: string): { contentType: string; body: string | Uint8Array; headers?: Record<string, string> };
+  /** A non-2xx JSON error body. */
+  errorBody(message: string): string;
+}
+
 /**
  * One provider in the fault suite. Adding a provider is one file in
  * `test/faults/providers/` that default-exports one of these.
@@ -73,6 +83,10 @@ export interface FaultAdapter {
   jobImageModel?(setup: ModelSetup & { pollIntervalMs: number }): ImageModel;
   /** The job wire (required with `jobImageModel`). */
   job?: JobWire;
+  /** Builds a synchronous image model pointing at the fault server. */
+  imageModel?(setup: ModelSetup): ImageModel;
+  /** The synchronous image wire (required with `imageModel`). */
+  image?: ImageWire;
   /** Provider options for every job call (e.g. `{ midjourney: { split: false } }`). */
   jobProviderOptions?: Record<string, Record<string, unknown>>;
   /** Whether `maxResponseBytes` is supported (the oversized-body rows are skipped otherwise). */

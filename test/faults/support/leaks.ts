@@ -1,23 +1,25 @@
 /**
- * Every place in `value` where `secret` shows: `String(error)`, `stack`,
+ * Every place in `value` where `secret` (or any of several encodings of it) shows: `String(error)`, `stack`,
  * `JSON.stringify`, and every string field reachable from it (url,
  * responseBody, data, rawValue, the `cause` chain, `RetryError.errors`).
  */
-export function findSecret(value: unknown, secret: string): string[] {
+export function findSecret(value: unknown, secret: string | readonly string[]): string[] {
+  const secrets = typeof secret === 'string' ? [secret] : secret;
+  const has = (text: string) => secrets.some((item) => text.includes(item));
   const found: string[] = [];
   const seen = new Set<unknown>();
   const visit = (item: unknown, path: string, depth: number) => {
     if (depth > 12) return;
     if (typeof item === 'string') {
-      if (item.includes(secret)) found.push(path);
+      if (has(item)) found.push(path);
       return;
     }
     if (typeof item !== 'object' || item === null || seen.has(item)) return;
     seen.add(item);
     if (item instanceof Error) {
-      if (String(item).includes(secret)) found.push(`${path} (String)`);
-      if (item.stack?.includes(secret)) found.push(`${path}.stack`);
-      if (item.message.includes(secret)) found.push(`${path}.message`);
+      if (has(String(item))) found.push(`${path} (String)`);
+      if (item.stack !== undefined && has(item.stack)) found.push(`${path}.stack`);
+      if (has(item.message)) found.push(`${path}.message`);
       visit((item as { cause?: unknown }).cause, `${path}.cause`, depth + 1);
     }
     if (item instanceof Headers) {
@@ -36,7 +38,8 @@ export function findSecret(value: unknown, secret: string): string[] {
   };
   visit(value, 'error', 0);
   try {
-    if (JSON.stringify(value)?.includes(secret)) found.push('JSON.stringify(error)');
+    const json = JSON.stringify(value);
+    if (json !== undefined && has(json)) found.push('JSON.stringify(error)');
   } catch {
     // Cyclic values cannot be serialised; the walk above covered their fields.
   }
