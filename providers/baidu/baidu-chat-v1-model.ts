@@ -109,7 +109,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
     const { body, warnings } = this.prepare(options);
     const { response, context, data } = await withAccessToken(this.config.accessToken, options.abortSignal, async (token) => {
       const { response, context } = await this.send(body, options, token);
-      return { response, context, data: await readBaiduJson(response, context) };
+      return { response, context, data: await readBaiduJson(response, context, this.config.maxResponseBytes) };
     });
     const { metadata, ...result } = mapBaiduV1Completion(data, context);
     return { ...result, warnings, response: { ...metadata, modelId: this.modelId, headers: headersToRecord(response.headers), body: data } };
@@ -123,7 +123,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
       const headers = headersToRecord(response.headers);
       // A failed streaming call answers 200 with a JSON error body instead of SSE.
       if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-        const data = await readBaiduJson(response, context);
+        const data = await readBaiduJson(response, context, this.config.maxResponseBytes);
         throw new InvalidResponseError({ provider: this.provider, message: 'expected an event stream, got a JSON body', rawValue: JSON.stringify(data) });
       }
       const stream = parseSseStream(response.body!, createBaiduV1StreamHandler(context, warnings), {
@@ -131,6 +131,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
         url: context.url,
         method: context.method,
         secrets: context.secrets,
+        maxEventChars: this.config.maxResponseBytes,
       });
       return { stream, response: { headers } };
     });

@@ -24,4 +24,6 @@ export interface BaiduConfig {
   accessToken: BaiduAccessTokenSource;
   /** The `cuid` (client id) speech requests carry. */
   cuid: string;
+  /** Cap on a JSON response body in bytes, and on one event of a stream (default 64 MiB). */
+  maxResponseBytes?: number;
 }

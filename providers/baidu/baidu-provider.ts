@@ -1,4 +1,4 @@
-import { loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { ImageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
@@ -38,6 +38,8 @@ export interface BaiduProviderSettings {
   headers?: Record<string, string>;
   /** A custom fetch (proxies, tests); defaults to `globalThis.fetch` at call time. */
   fetch?: FetchFunction;
+  /** Cap on a chat or image JSON response body in bytes, and on one event of a chat stream (default 64 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** A Baidu provider instance: callable for an ERNIE chat model, with one method per modality. */
@@ -79,6 +81,7 @@ const HOSTS = {
  * const { text } = await generateText({ model: baidu('ernie-4.5-turbo-128k'), prompt: '你好' });
  */
 export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider {
+  const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const host = (name: keyof typeof HOSTS, own: string | undefined) => () => withoutTrailingSlash(own || settings.baseURL || HOSTS[name]);
   const baseURLs = {
     qianfan: host('qianfan', settings.qianfanBaseURL),
@@ -104,12 +107,14 @@ export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider
     hasClientCredentials,
     accessToken: createBaiduAccessTokenSource({ credentials, baseURL: baseURLs.aip, fetch: settings.fetch, headers }),
     cuid: settings.cuid ?? 'aigc',
+    maxResponseBytes,
   };
   const chatConfig: OpenAIConfig = {
     provider: 'baidu.chat',
     url: ({ path }) => `${baseURLs.qianfan()}/v2${path}`,
     headers: () => ({ authorization: `Bearer ${apiKey()}`, appid: settings.appId, ...settings.headers }),
     fetch: settings.fetch,
+    maxResponseBytes,
     extractMetadata: qianfanMetadataExtractor,
   };
 

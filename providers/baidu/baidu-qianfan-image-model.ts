@@ -94,7 +94,7 @@ export class BaiduQianfanImageModel implements ImageModel {
       abortSignal: options.abortSignal,
       parseError: parseBaiduError,
     });
-    const data = await readBaiduJson(response, context);
+    const data = await readBaiduJson(response, context, this.config.maxResponseBytes);
     if (isRecord(data) && isRecord(data.error)) throw createApiError(context, { text: JSON.stringify(data), responseHeaders: headersToRecord(response.headers) });
     if (!isRecord(data) || !Array.isArray(data.data)) {
       throw new InvalidResponseError({ provider: this.provider, message: 'expected { data: [{ url }] }', rawValue: JSON.stringify(data) });

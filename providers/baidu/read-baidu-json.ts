@@ -8,9 +8,9 @@ import { parseBaiduJson } from './baidu-parse-json.js';
  * the `APICallError` it holds when it is an `error_code` body (v1 and
  * ERNIE-ViLG report errors with HTTP 200).
  */
-export async function readBaiduJson(response: Response, context: RequestContext): Promise<unknown> {
+export async function readBaiduJson(response: Response, context: RequestContext, maxBytes?: number): Promise<unknown> {
   // Scrubbed before parsing (as readJson does): nothing derived from the body can hold an echoed secret.
-  const text = redactSecrets(await readText(response, context), context.secrets);
+  const text = redactSecrets(await readText(response, context, maxBytes), context.secrets);
   let data: unknown;
   try {
     data = parseBaiduJson(text);

@@ -39,9 +39,10 @@ const v1Wire: TextWire = {
 /** Baidu ERNIE over the v1 API: client id + secret exchanged for an OAuth access token sent in the query. */
 const adapter: FaultAdapter = {
   name: 'baidu-v1',
-  languageModel: ({ baseURL, secret, fetch }) =>
-    createBaidu({ baseURL, clientId: 'fault-client-id', clientSecret: secret, fetch })('ernie-4.5-turbo-128k', { api: 'v1' }),
+  languageModel: ({ baseURL, secret, fetch, maxResponseBytes }) =>
+    createBaidu({ baseURL, clientId: 'fault-client-id', clientSecret: secret, fetch, maxResponseBytes })('ernie-4.5-turbo-128k', { api: 'v1' }),
   text: v1Wire,
+  supportsMaxResponseBytes: true,
   auxiliaryRoutes: (secret) => [
     { match: (path) => path === '/oauth/2.0/token', body: JSON.stringify({ access_token: `24.${secret}.token`, expires_in: 2592000, scope: 'public' }) },
   ],

@@ -29,8 +29,9 @@ export const qianfanV2Wire: TextWire = {
 /** Baidu ERNIE over Qianfan v2 (bearer API key). */
 const adapter: FaultAdapter = {
   name: 'baidu-v2',
-  languageModel: ({ baseURL, secret, fetch }) => createBaidu({ baseURL, apiKey: secret, fetch })('ernie-4.5-turbo-128k', { api: 'v2' }),
+  languageModel: ({ baseURL, secret, fetch, maxResponseBytes }) => createBaidu({ baseURL, apiKey: secret, fetch, maxResponseBytes })('ernie-4.5-turbo-128k', { api: 'v2' }),
   text: qianfanV2Wire,
+  supportsMaxResponseBytes: true,
 };
 
 export default adapter;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { generateText, InvalidResponseError, NetworkError, RetryError } from '../../../src/index.js';
+import { APICallError, generateText, InvalidArgumentError, InvalidResponseError, NetworkError, RetryError } from '../../../src/index.js';
 import { createBaidu } from '../../../providers/baidu/index.js';
 
 /** A v1 provider over an injected fetch: the token exchange succeeds, chat answers with `chat()`. */
-function v1(chat: () => Response) {
+function v1(chat: () => Response, maxResponseBytes?: number) {
   let chatCalls = 0;
   const baidu = createBaidu({
     clientId: 'client-id',
     clientSecret: 'client-secret-123',
     baseURL: 'https://baidu.test',
+    maxResponseBytes,
     fetch: async (input) => {
       const url = String(input);
       if (url.includes('/oauth/2.0/token')) return Response.json({ access_token: '24.token-abc.123', expires_in: 2592000 });
@@ -53,5 +54,14 @@ describe('Baidu v1 chat under faults (issue 11)', () => {
   it('still accepts a completion emptied by the safety flag', async () => {
     const { model } = v1(() => Response.json({ id: 'as-1', result: '', need_clear_history: true, ban_round: -1 }));
     expect((await generateText({ model, prompt: 'hi' })).text).toBe('');
+  });
+
+  it('caps the body at maxResponseBytes', async () => {
+    const { model } = v1(() => Response.json({ id: 'as-1', result: 'x'.repeat(10_000) }), 4_096);
+    await expect(generateText({ model, prompt: 'hi' })).rejects.toSatisfy((error) => APICallError.isInstance(error) && error.message.includes('4096-byte limit'));
+  });
+
+  it('rejects an invalid maxResponseBytes when the provider is created', () => {
+    expect(() => createBaidu({ maxResponseBytes: -1 })).toThrow(InvalidArgumentError);
   });
 });
