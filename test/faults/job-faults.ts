@@ -58,12 +58,14 @@ function json(status: number, body: string, headers: Record<string, string> = {}
  * is running for two polls and then succeeds with the PNG at `/img/out.png`.
  * Returns live counters.
  */
-function serveJobs(context: JobFaultContext, script: JobScript = {}, image: Uint8Array = PNG) {
-  const stats = { submits: 0, polls: 0, active: 0, maxActive: 0, pollsPerJob: new Map<string, number>() };
+function serveJobs(context: JobFaultContext, script: JobScript = {}, image: Uint8Array | 'stall' = PNG) {
+  const stats = { submits: 0, polls: 0, downloads: 0, active: 0, maxActive: 0, pollsPerJob: new Map<string, number>() };
   context.server.reset(() => {});
   context.server.serveAuxiliary(
     (path) => path === '/img/out.png',
     (_request, response) => {
+      if (image === 'stall') return void stats.downloads++;
+      stats.downloads++;
       response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(image.byteLength) });
       response.end(image);
     },
@@ -257,6 +259,19 @@ export const jobFaults: JobFault[] = [
       const error = failure(await context.run({ download: { maxBytes: 1_000 } }));
       expect(DownloadError.isInstance(error), String(error)).toBe(true);
       expect((error as Error).message).toMatch(/1000/);
+      expect(stats.submits).toBe(1);
+    },
+  },
+  {
+    name: 'download stalls > timeout',
+    async run(context) {
+      const stats = serveJobs(context, {}, 'stall');
+      const started = performance.now();
+      const outcome = await context.run({ timeout: 600 });
+      // The call's timeout covers the download of the result too.
+      expect((failure(outcome) as DOMException).name).toBe('TimeoutError');
+      expect(outcome.settledAt - started).toBeLessThan(1_600);
+      expect(stats.downloads).toBe(1);
       expect(stats.submits).toBe(1);
     },
   },
