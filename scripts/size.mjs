@@ -66,6 +66,20 @@ const rows = [
   { name: "aigc + aigc/openai, streamText", budget: 22 * KB, source: useText('streamText', "import { openai } from 'aigc/openai';", "openai('gpt-4o-mini')") },
 ];
 
+// For reference (no budget): generateObject with a zod schema. This user code imports zod, so the
+// "with zod bundled" column is what it ships; the gzip column is aigc's share (aigc never imports
+// zod itself: it reads the schema's Standard JSON Schema).
+rows.push({
+  name: 'aigc + aigc/openai, generateObject with a zod schema (for reference)',
+  source: `import { generateObject } from 'aigc';
+import { openai } from 'aigc/openai';
+import { z } from 'zod';
+export async function run(prompt) {
+  const { object } = await generateObject({ model: openai('gpt-4o-mini'), schema: z.object({ title: z.string() }), prompt });
+  return object.title;
+}`,
+});
+
 // Every other provider entry, whole (`export *`, so nothing of it is shaken out), measured as what
 // it adds to the core app of the first row. Core includes the HTTP kit (src/http: requests, SSE,
 // retries' inputs, size caps) that every provider shares, so it is not counted again per provider.
