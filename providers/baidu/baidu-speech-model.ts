@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { createApiError, headersToRecord, readBodyCapped, readTextCapped, sendRequest } from '../../src/http/index.js';
+import { createApiError, headersToRecord, readBody, readTextCapped, sendRequest, typedBodyStream } from '../../src/http/index.js';
 import type { SpeechModel, SpeechModelCallOptions, SpeechModelResult, Warning } from '../../src/provider/index.js';
 import { withAccessToken } from './baidu-access-token.js';
 import type { BaiduConfig } from './baidu-config.js';
@@ -122,7 +122,7 @@ export class BaiduSpeechModel implements SpeechModel {
         if (!type.startsWith('audio/') && (type.includes('json') || type.startsWith('text/'))) {
           throw createApiError(context, { text: await readTextCapped(response, 1024 * 1024), responseHeaders: headersToRecord(response.headers) });
         }
-        return response;
+        return { response, context };
       },
       TTS_TOKEN_ERROR_CODES,
     );
@@ -130,16 +130,18 @@ export class BaiduSpeechModel implements SpeechModel {
 
   async doGenerate(options: SpeechModelCallOptions): Promise<SpeechModelResult> {
     const { fields, mediaType, warnings } = this.prepare(options);
-    const response = await this.request(fields, options);
+    const { response, context } = await this.request(fields, options);
     const headers = headersToRecord(response.headers);
-    const audio = await readBodyCapped(response);
+    const audio = await readBody(response, context);
     return { audio, mediaType, warnings, response: { modelId: this.modelId, timestamp: new Date(), headers } };
   }
 
   async doStream(options: SpeechModelCallOptions): Promise<{ stream: ReadableStream<Uint8Array>; mediaType: string; warnings: Warning[]; response: SpeechModelResult['response'] }> {
     const { fields, mediaType, warnings } = this.prepare(options);
-    const response = await this.request(fields, options);
-    const stream = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+    const { response, context } = await this.request(fields, options);
+    const stream = response.body
+      ? typedBodyStream(response.body, context, 'while streaming the audio')
+      : new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
     return { stream, mediaType, warnings, response: { modelId: this.modelId, timestamp: new Date(), headers: headersToRecord(response.headers) } };
   }
 }

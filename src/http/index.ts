@@ -12,6 +12,7 @@ export {
   readBody,
   readJson,
   readText,
+  typedBodyStream,
   sendRequest,
   type FetchFunction,
   type ProviderErrorInfo,

@@ -180,6 +180,33 @@ export async function readBody(response: Response, context: RequestContext, maxB
   }
 }
 
+/**
+ * A streamed body (audio, raw bytes) whose read failures (a reset, a broken
+ * gzip) become a `NetworkError` naming the request, like {@link readBody};
+ * an abort or timeout passes through, and cancelling cancels the body.
+ */
+export function typedBodyStream(body: ReadableStream<Uint8Array>, context: RequestContext, phase = 'while reading the response stream'): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          const name = (error as { name?: unknown } | null)?.name;
+          if (name === 'AbortError' || name === 'TimeoutError') throw error;
+          throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase });
+        }
+        if (result.done) controller.close();
+        else controller.enqueue(result.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** {@link readBody} as UTF-8 text. */
 export async function readText(response: Response, context: RequestContext, maxBytes?: number): Promise<string> {
   return new TextDecoder().decode(await readBody(response, context, maxBytes));

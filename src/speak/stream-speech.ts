@@ -57,7 +57,10 @@ export function streamSpeech(options: SpeakOptions): StreamSpeechResult {
           promises.mediaType.resolve(mediaTypeOf(await started, value, call.fallbackMediaType));
         }
         controller.enqueue(value);
-      } catch (error) {
+      } catch (caught) {
+        // An abort or timeout surfaces as the caller's reason (or the TimeoutError), whatever the transport threw.
+        const signal = callSignal.signal;
+        const error = signal?.aborted ? signal.reason : caught;
         fail(error);
         throw error;
       }

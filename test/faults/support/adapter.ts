@@ -1,4 +1,4 @@
-import type { ImageModel, LanguageModel } from '../../../src/provider/index.js';
+import type { ImageModel, LanguageModel, SpeechModel } from '../../../src/provider/index.js';
 
 /** A route answered normally in every case: `body` (JSON) with status 200. */
 export interface AuxiliaryRoute {
@@ -66,6 +66,16 @@ export interface ImageWire {
   errorBody(message: string): string;
 }
 
+/** A speech synthesis endpoint's wire. */
+export interface SpeechWire {
+  /** True for the synthesis request's path. */
+  isSynthesize(path: string): boolean;
+  /** The `content-type` of a successful audio answer. */
+  audioContentType: string;
+  /** A non-2xx JSON error body. */
+  errorBody(message: string): string;
+}
+
 /**
  * One provider in the fault suite. Adding a provider is one file in
  * `test/faults/providers/` that default-exports one of these.
@@ -87,6 +97,10 @@ export interface FaultAdapter {
   imageModel?(setup: ModelSetup): ImageModel;
   /** The synchronous image wire (required with `imageModel`). */
   image?: ImageWire;
+  /** Builds a speech model pointing at the fault server. */
+  speechModel?(setup: ModelSetup): SpeechModel;
+  /** The speech wire (required with `speechModel`). */
+  speech?: SpeechWire;
   /** Provider options for every job call (e.g. `{ midjourney: { split: false } }`). */
   jobProviderOptions?: Record<string, Record<string, unknown>>;
   /** Whether `maxResponseBytes` is supported (the oversized-body rows are skipped otherwise). */
