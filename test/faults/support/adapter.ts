@@ -1,4 +1,4 @@
-import type { ImageModel, LanguageModel, SpeechModel } from '../../../src/provider/index.js';
+import type { ImageModel, LanguageModel, SpeechModel, TranscriptionModel } from '../../../src/provider/index.js';
 
 /** A route answered normally in every case: `body` (JSON) with status 200. */
 export interface AuxiliaryRoute {
@@ -76,6 +76,18 @@ export interface SpeechWire {
   errorBody(message: string): string;
 }
 
+/** A transcription endpoint's wire. */
+export interface TranscriptionWire {
+  /** The clip the suite sends, in a format the provider takes. */
+  audio: { data: Uint8Array; mediaType: string };
+  /** True for the transcription request's path. */
+  isTranscribe(path: string): boolean;
+  /** A success body (JSON) whose transcript is `text`. */
+  success(text: string): string;
+  /** A non-2xx JSON error body. */
+  errorBody(message: string): string;
+}
+
 /**
  * One provider in the fault suite. Adding a provider is one file in
  * `test/faults/providers/` that default-exports one of these.
@@ -101,6 +113,10 @@ export interface FaultAdapter {
   speechModel?(setup: ModelSetup): SpeechModel;
   /** The speech wire (required with `speechModel`). */
   speech?: SpeechWire;
+  /** Builds a transcription model pointing at the fault server. */
+  transcriptionModel?(setup: ModelSetup): TranscriptionModel;
+  /** The transcription wire (required with `transcriptionModel`). */
+  transcription?: TranscriptionWire;
   /** Provider options for every job call (e.g. `{ midjourney: { split: false } }`). */
   jobProviderOptions?: Record<string, Record<string, unknown>>;
   /** Whether `maxResponseBytes` is supported (the oversized-body rows are skipped otherwise). */
