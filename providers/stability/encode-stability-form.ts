@@ -6,5 +6,8 @@
  */
 export async function encodeStabilityForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
   const encoded = new Response(form);
-  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+  // Read the boundary before the body: Bun (1.4) drops the content type once the body is consumed,
+  // and the request would go out as `content-type: null` (test/runtimes caught it).
+  const contentType = encoded.headers.get('content-type')!;
+  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType };
 }
