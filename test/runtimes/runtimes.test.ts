@@ -14,6 +14,7 @@ import {
 const emulatorURL = inject('emulatorURL');
 const exportedNames = inject('exportedNames');
 const coreExports = exportedNames['aigc'] ?? [];
+const providerSpecifiers = Object.keys(exportedNames).filter((specifier) => !['aigc', 'aigc/openai', 'aigc/testing'].includes(specifier));
 
 const fixtures = path.join(repoRoot, 'test', 'providers', 'openai', 'fixtures');
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as { choices: { message: { content: string } }[] };
@@ -104,6 +105,21 @@ for (const runtime of runtimes) {
         if (result.status === 'missing') context.skip(result.reason);
         if (result.status === 'error') throw new Error(`${runtime.name}: ${name} threw ${result.error?.name}: ${result.error?.message}\n${result.error?.stack ?? ''}`);
         checks[name]!(result.value!);
+      });
+    }
+
+    for (const specifier of providerSpecifiers) {
+      test(`calls ${specifier} against the emulator`, (context) => {
+        resultOf('generateText');
+        const result = report?.providers?.[specifier] ?? { status: 'error' as const, error: { message: `no result for ${specifier}` } };
+        if (result.status === 'missing') context.skip(result.reason);
+        if (result.status === 'error') throw new Error(`${runtime.name}: ${specifier} threw ${result.error?.name}: ${result.error?.message}\n${result.error?.stack ?? ''}`);
+        const value = result.value!;
+        for (const [key, field] of Object.entries(value)) {
+          if (/mediaType$/i.test(key)) expect(field, key).toMatch(/^image\//);
+          else if (/byteLength$/i.test(key)) expect(field, key).toBeGreaterThan(0);
+          else expect(typeof field === 'string' && field.length > 0, `${key} is non-empty text`).toBe(true);
+        }
       });
     }
 

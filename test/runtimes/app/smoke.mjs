@@ -3,6 +3,7 @@
 // Plain JavaScript so each runtime runs it as is; each function reports its
 // result, or that it is not exported yet, or the error it threw.
 import { z } from 'zod';
+import { providerCalls } from './providers.mjs';
 
 /** A 0.1 s silent 16 kHz mono WAV, built here so no runtime needs a file. */
 function silentWav() {
@@ -35,7 +36,8 @@ const describeError = (error) => ({
  * Runs every public function once. `aigc` and `openaiModule` are the module
  * namespaces of `aigc` and `aigc/openai`; `entries` maps every exports entry
  * (`aigc/baidu`, …) to its namespace; `baseURL` is the emulator's origin.
- * Resolves to `{ runtime, entries: { [specifier]: names[] }, results: { [fn]: { status, value?, reason?, error? } } }`.
+ * Resolves to `{ runtime, entries: { [specifier]: names[] }, results: { [fn]: result }, providers: { [specifier]: result } }`,
+ * each result `{ status, value?, reason?, error? }`.
  */
 export async function runSmoke({ aigc, openaiModule, entries, baseURL, runtime }) {
   const openai = openaiModule.createOpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'smoke-key' });
@@ -106,6 +108,21 @@ export async function runSmoke({ aigc, openaiModule, entries, baseURL, runtime }
     const { text, language } = await aigc.transcribe({ model: openai.transcription('whisper-1'), audio: silentWav() });
     return { text, language };
   });
+  // Every other provider entry: one call each (app/providers.mjs).
+  const providers = {};
+  for (const [specifier, module] of Object.entries(entries)) {
+    if (['aigc', 'aigc/openai', 'aigc/testing'].includes(specifier)) continue;
+    const call = providerCalls[specifier];
+    if (!call) {
+      providers[specifier] = { status: 'missing', reason: `no smoke call for ${specifier} in test/runtimes/app/providers.mjs yet` };
+      continue;
+    }
+    try {
+      providers[specifier] = { status: 'ok', value: await call({ aigc, module, baseURL }) };
+    } catch (error) {
+      providers[specifier] = { status: 'error', error: describeError(error) };
+    }
+  }
   const entryNames = Object.fromEntries(Object.entries(entries).map(([specifier, namespace]) => [specifier, Object.keys(namespace).sort()]));
-  return { runtime, entries: entryNames, results };
+  return { runtime, entries: entryNames, results, providers };
 }

@@ -21,6 +21,8 @@ export interface SmokeResult {
 export interface SmokeReport {
   runtime: string;
   results: Record<string, SmokeResult>;
+  /** One call through each other provider entry (`aigc/baidu`, …). */
+  providers: Record<string, SmokeResult>;
   /** The names each package entry exports, as loaded in the runtime. */
   entries: Record<string, string[]>;
   /** The target of the package's `#transport` import the runtime loaded: `transport/fetch.js`, `transport/node.js` or `none`. */
