@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run test:runtimes`: the runtime matrix, package checks and docs site
- * (test/runtimes, over the packed package), plus the unit suites of test/core
+ * (test/runtimes, over the packed package), plus the unit and provider suites
  * again in the Vercel edge-runtime environment.
  */
 export default defineConfig({
@@ -22,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'edge-runtime',
           environment: 'edge-runtime',
-          include: ['test/core/**/*.test.ts'],
+          // the unit and provider suites (provider wire tests over msw), under edge globals
+          include: ['test/{core,schema,stream,util,providers}/**/*.test.ts'],
           setupFiles: ['test/support/setup.ts'],
           testTimeout: 15_000,
         },
