@@ -81,6 +81,13 @@ const runtimes: { name: string; run: (url: string) => Promise<SmokeReport>; tran
 ];
 const hasTransportImport = Boolean(inject('packageImports')['#transport']);
 
+/** What the first runtime (Node 20) returned, per function and entry: every other runtime must return the same. */
+const reference = new Map<string, unknown>();
+function sameAsReference(runtime: string, key: string, value: unknown) {
+  if (runtime === runtimes[0]!.name) reference.set(key, value);
+  else if (reference.has(key)) expect(value, `${key} as in ${runtimes[0]!.name}`).toEqual(reference.get(key));
+}
+
 for (const runtime of runtimes) {
   describe(runtime.name, () => {
     let report: SmokeReport | undefined;
@@ -105,6 +112,7 @@ for (const runtime of runtimes) {
         if (result.status === 'missing') context.skip(result.reason);
         if (result.status === 'error') throw new Error(`${runtime.name}: ${name} threw ${result.error?.name}: ${result.error?.message}\n${result.error?.stack ?? ''}`);
         checks[name]!(result.value!);
+        sameAsReference(runtime.name, name, result.value);
       });
     }
 
@@ -120,6 +128,7 @@ for (const runtime of runtimes) {
           else if (/byteLength$/i.test(key)) expect(field, key).toBeGreaterThan(0);
           else expect(typeof field === 'string' && field.length > 0, `${key} is non-empty text`).toBe(true);
         }
+        sameAsReference(runtime.name, specifier, value);
       });
     }
 
