@@ -31,7 +31,7 @@ export class ResponseTooLargeError extends Error {
 /**
  * A transport's own capped reader for its responses, used instead of the web
  * stream when present: the Node transport reads a whole JSON body straight
- * from its socket stream (src/http/node/node-body-response.ts), since a web
+ * from its socket stream (src/http/node/node-response.ts), since a web
  * `ReadableStream` costs ~12 µs just to construct on Node 20.
  */
 export const READ_BODY_CAPPED: unique symbol = Symbol.for('aigc.readBodyCapped');

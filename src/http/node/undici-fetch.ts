@@ -1,13 +1,14 @@
 import type { Dispatcher } from 'undici';
 import type { FetchFunction } from '../send-request.js';
 import { decodeBody } from './decode-body.js';
-import { NodeBodyResponse } from './node-body-response.js';
+import { NodeHeaders } from './node-headers.js';
+import { NodeResponse } from './node-response.js';
 import { MAX_REDIRECTS, nextRedirect, type RedirectableRequest } from './redirect.js';
 
 /** undici's `request`, called with the dispatcher as `this` (the form its `lib/api` module exports). */
 export type UndiciRequest = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 
-/** Statuses whose response must not have a body (the `Response` constructor rejects one). */
+/** Statuses whose response has no body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
@@ -16,10 +17,10 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * engine), most of `fetch`'s ~1 ms per call goes to that layer — `Request`
  * and `Headers` objects, webidl conversions, the spec's body machinery — and
  * none of it is needed to send a JSON POST. This goes straight to the
- * dispatcher and wraps the answer in a standard `Response` (whose body stays
- * a Node stream until asked for, see NodeBodyResponse), so everything
- * downstream (error mapping, capped reads, SSE parsing) is the code that runs
- * on every other runtime. Redirects are followed as `fetch` does (redirect.ts).
+ * dispatcher and answers with the `Response` API (NodeResponse, whose body
+ * stays a Node stream until asked for), so everything downstream (error
+ * mapping, capped reads, SSE parsing) is the code that runs on every other
+ * runtime. Redirects are followed as `fetch` does (redirect.ts).
  *
  * It takes what `sendRequest` sends: a URL string or `URL`, and `init` with a
  * method, headers, a body and a signal. Anything else (a `Request` object,
@@ -57,13 +58,13 @@ export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher
         response.body.dump().catch(() => {});
         throw new TypeError(`more than ${MAX_REDIRECTS} redirects`);
       }
-      const responseInit = { status, statusText: response.statusText, headers: toHeaderPairs(response.headers) };
+      const responseInit = { status, statusText: response.statusText, headers: new NodeHeaders(response.headers), url: current.url.href, redirected: redirects > 0 };
       if (current.method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
         // Drained, not destroyed: the socket stays reusable and no 'error' event goes unheard.
         response.body.dump().catch(() => {});
-        return new Response(null, responseInit);
+        return new NodeResponse(undefined, responseInit) as unknown as Response;
       }
-      return new NodeBodyResponse(decodeBody(response.body, response.headers['content-encoding']), responseInit);
+      return new NodeResponse(decodeBody(response.body, response.headers['content-encoding']), responseInit) as unknown as Response;
     }
   };
 }
@@ -71,22 +72,21 @@ export function createUndiciFetch(request: UndiciRequest, dispatcher: Dispatcher
 /** `init.headers` in any of its three shapes, as a plain record (later duplicates joined as `fetch` does). */
 function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string> {
   if (headers === undefined) return {};
-  if (headers instanceof Headers) {
-    const record: Record<string, string> = {};
-    headers.forEach((value, key) => {
-      record[key] = value;
-    });
-    return record;
-  }
+  // Plain records first, without touching the global `Headers` (see NodeHeaders for why).
+  const prototype = Object.getPrototypeOf(headers);
+  if (prototype === Object.prototype || prototype === null) return headers as Record<string, string>;
+  const record: Record<string, string> = {};
   if (Array.isArray(headers)) {
-    const record: Record<string, string> = {};
     for (const [key, value] of headers) {
       const name = key!.toLowerCase();
       record[name] = record[name] === undefined ? value! : `${record[name]}, ${value}`;
     }
-    return record;
+  } else {
+    (headers as Headers).forEach((value, key) => {
+      record[key] = value;
+    });
   }
-  return headers as Record<string, string>;
+  return record;
 }
 
 type UndiciBody = string | Uint8Array | Blob | AsyncIterable<Uint8Array> | null;
@@ -107,23 +107,12 @@ async function prepareBody(body: BodyInit | null | undefined, headers: Record<st
   if (body instanceof ArrayBuffer) return { body: new Uint8Array(body), headers };
   if (ArrayBuffer.isView(body)) return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), headers };
   if (body instanceof URLSearchParams) return { body: body.toString(), headers: withType('application/x-www-form-urlencoded;charset=UTF-8') };
-  if (body instanceof FormData) {
-    const encoded = new Response(body);
+  // Tested by tag, so a JSON request never touches the global `FormData` (see NodeHeaders for why).
+  if (Object.prototype.toString.call(body) === '[object FormData]') {
+    const encoded = new Response(body as FormData);
     return { body: new Uint8Array(await encoded.arrayBuffer()), headers: withType(encoded.headers.get('content-type')!) };
   }
   if (body instanceof Blob) return { body, headers: body.type ? withType(body.type) : headers };
   // A web ReadableStream: async-iterable on Node, which undici streams as it is.
   return { body: body as unknown as AsyncIterable<Uint8Array>, headers };
-}
-
-/** undici's header object (repeated headers as arrays) as `[name, value]` pairs. */
-function toHeaderPairs(headers: Record<string, string | string[] | undefined>): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined) continue;
-    if (typeof value === 'string') pairs.push([name, value]);
-    else for (const item of value) pairs.push([name, item]);
-  }
-  return pairs;
 }
