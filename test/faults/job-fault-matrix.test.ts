@@ -1,12 +1,11 @@
 import { appendFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { generateImage } from '../../src/index.js';
 import type { FaultAdapter, ModelSetup } from './support/adapter.js';
 import { FaultServer } from './support/fault-server.js';
-import { findSecret } from './support/leaks.js';
+import { expectHangup, runFaultCase, serveAuxiliaryRoutes } from './support/case-harness.js';
 import { loadAdapters } from './support/load-adapters.js';
 import { FaultMatrix } from './support/matrix.js';
-import { abortListeners, settleResources, snapshotResources } from './support/resources.js';
 import { jobFaults, type JobFaultContext, type JobOutcome } from './job-faults.js';
 
 /** The marker every credential is set to; it must never show in an error or a log line. */
@@ -42,63 +41,35 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))('%s',
 });
 
 async function runCase(adapter: FaultAdapter, run: (context: JobFaultContext) => Promise<void>): Promise<void> {
-  server.destroySockets();
-  server.reset(() => {
-    throw new Error('the case set no handler');
-  });
-  const logged: unknown[][] = [];
-  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args)),
-  );
-  const caller = new AbortController();
-  const errors: unknown[] = [];
-  const baseline = snapshotResources();
-  const model = (setup: Partial<ModelSetup> = {}) => adapter.jobImageModel!({ baseURL: server.url, secret: SECRET, pollIntervalMs: POLL_MS, ...setup });
-  const context: JobFaultContext = {
-    server,
-    wire: adapter.job!,
-    secret: SECRET,
-    model,
-    async run(options = {}): Promise<JobOutcome> {
-      for (const route of adapter.auxiliaryRoutes?.(SECRET) ?? []) {
-        server.serveAuxiliary(route.match, (_request, response) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(route.body);
-        });
-      }
-      try {
-        const result = await generateImage({
-          model: options.model ?? model(),
-          prompt: 'a red fox in snow',
-          n: options.n ?? 1,
-          maxRetries: options.maxRetries ?? 2,
-          timeout: options.timeout,
-          abortSignal: options.abortSignal ?? caller.signal,
-          maxParallelCalls: options.maxParallelCalls,
-          download: options.download,
-          providerOptions: adapter.jobProviderOptions,
-        });
-        return { ok: true, images: result.images.map((image) => image.uint8Array), settledAt: performance.now() };
-      } catch (error) {
-        errors.push(error);
-        return { ok: false, error, settledAt: performance.now() };
-      }
-    },
-    async expectHangup() {
-      const deadline = performance.now() + 1_000;
-      while (server.clientHangups === 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(server.clientHangups, 'the client closed the socket of the unfinished response').toBeGreaterThanOrEqual(1);
-    },
-  };
-  try {
+  await runFaultCase(server, [SECRET], async ({ caller, errors }) => {
+    const model = (setup: Partial<ModelSetup> = {}) => adapter.jobImageModel!({ baseURL: server.url, secret: SECRET, pollIntervalMs: POLL_MS, ...setup });
+    const context: JobFaultContext = {
+      server,
+      wire: adapter.job!,
+      secret: SECRET,
+      model,
+      async run(options = {}): Promise<JobOutcome> {
+        serveAuxiliaryRoutes(server, adapter, SECRET);
+        try {
+          const result = await generateImage({
+            model: options.model ?? model(),
+            prompt: 'a red fox in snow',
+            n: options.n ?? 1,
+            maxRetries: options.maxRetries ?? 2,
+            timeout: options.timeout,
+            abortSignal: options.abortSignal ?? caller.signal,
+            maxParallelCalls: options.maxParallelCalls,
+            download: options.download,
+            providerOptions: adapter.jobProviderOptions,
+          });
+          return { ok: true, images: result.images.map((image) => image.uint8Array), settledAt: performance.now() };
+        } catch (error) {
+          errors.push(error);
+          return { ok: false, error, settledAt: performance.now() };
+        }
+      },
+      expectHangup: () => expectHangup(server),
+    };
     await run(context);
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  for (const error of errors) expect(findSecret(error, SECRET), 'secret in the error').toEqual([]);
-  expect(findSecret(logged, SECRET), 'secret in a log line').toEqual([]);
-  expect(abortListeners(caller.signal), 'abort listeners left on the caller signal').toBe(0);
-  const leftover = await settleResources(server, baseline);
-  server.destroySockets();
-  expect(leftover, 'sockets, timers or handles left after the call settled').toEqual([]);
+  });
 }

@@ -1,14 +1,13 @@
 import { createServer } from 'node:net';
 import { appendFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { FaultAdapter, ModelSetup } from './support/adapter.js';
 import { FaultServer } from './support/fault-server.js';
-import { findSecret } from './support/leaks.js';
+import { expectHangup, runFaultCase, serveAuxiliaryRoutes } from './support/case-harness.js';
 import { loadAdapters } from './support/load-adapters.js';
 import { FaultMatrix } from './support/matrix.js';
-import { abortListeners, settleResources, snapshotResources } from './support/resources.js';
 import { runText, type TextMode } from './support/run-text.js';
-import { textFaults, type TextFaultContext } from './text-faults.js';
+import { textFaults, type TextFaultContext } from './text-faults/index.js';
 
 /** The marker every credential is set to; it must never show in an error or a log line. */
 const SECRET = 'sk-FAULTSECRET-5b7e1c9d2f';
@@ -55,54 +54,22 @@ describe.each(adapters.map((adapter) => [adapter.name, adapter] as const))('%s',
 });
 
 async function runCase(adapter: FaultAdapter, run: (context: TextFaultContext) => Promise<void>, mode: TextMode): Promise<void> {
-  server.destroySockets();
-  server.reset(() => {
-    throw new Error('the case set no handler');
+  await runFaultCase(server, [SECRET], async ({ caller, errors }) => {
+    const model = (setup: Partial<ModelSetup> = {}) => adapter.languageModel!({ baseURL: setup.baseURL ?? server.url, secret: SECRET, ...setup });
+    await run({
+      server,
+      wire: adapter.text!,
+      mode,
+      refusedURL,
+      secret: SECRET,
+      model,
+      async run(options = {}) {
+        serveAuxiliaryRoutes(server, adapter, SECRET);
+        const outcome = await runText({ model: options.model ?? model(), mode, maxRetries: 2, abortSignal: caller.signal, ...options });
+        if (!outcome.ok) errors.push(outcome.error);
+        return outcome;
+      },
+      expectHangup: () => expectHangup(server),
+    });
   });
-  const logged: unknown[][] = [];
-  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args)),
-  );
-  const caller = new AbortController();
-  const errors: unknown[] = [];
-  const baseline = snapshotResources();
-  const model = (setup: Partial<ModelSetup> = {}) => {
-    const baseURL = setup.baseURL ?? server.url;
-    return adapter.languageModel!({ baseURL, secret: SECRET, ...setup });
-  };
-  const context: TextFaultContext = {
-    server,
-    wire: adapter.text!,
-    mode,
-    refusedURL,
-    secret: SECRET,
-    model,
-    async run(options = {}) {
-      for (const route of adapter.auxiliaryRoutes?.(SECRET) ?? []) {
-        server.serveAuxiliary(route.match, (_request, response) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(route.body);
-        });
-      }
-      const outcome = await runText({ model: options.model ?? model(), mode, maxRetries: 2, abortSignal: caller.signal, ...options });
-      if (!outcome.ok) errors.push(outcome.error);
-      return outcome;
-    },
-    async expectHangup() {
-      const deadline = performance.now() + 1_000;
-      while (server.clientHangups === 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(server.clientHangups, 'the client closed the socket of the unfinished response').toBe(1);
-    },
-  };
-  try {
-    await run(context);
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  for (const error of errors) expect(findSecret(error, SECRET), `secret in the error: ${String(error)} rawValue=${JSON.stringify((error as { rawValue?: unknown }).rawValue)}`).toEqual([]);
-  expect(findSecret(logged, SECRET), 'secret in a log line').toEqual([]);
-  expect(abortListeners(caller.signal), 'abort listeners left on the caller signal').toBe(0);
-  const leftover = await settleResources(server, baseline);
-  server.destroySockets();
-  expect(leftover, 'sockets, timers or handles left after the call settled').toEqual([]);
 }
