@@ -5,7 +5,7 @@ import type { FinishReason, LanguageModelMessage, LanguageModelStreamPart, Langu
 import { retryWithBackoff } from '../retry/retry-with-backoff.js';
 import { createAsyncIterableStream, type AsyncIterableStream } from '../stream/async-iterable-stream.js';
 import { DelayedPromise } from '../stream/delayed-promise.js';
-import { partBatchReader } from '../stream/read-parts.js';
+import { hasPartBatches, READ_PARTS, type PartBatchSource } from '../stream/read-parts.js';
 import { createCallSignal, type CallSignal } from '../util/call-signal.js';
 import { addUsage, emptyUsage } from '../util/usage.js';
 import { prepareTextCall, type PreparedTextCall, type TextCallOptions } from './prepare-text-call.js';
@@ -42,8 +42,8 @@ export function streamText<TOOLS extends ToolSet = {}>(options: StreamTextOption
 
 type StepState<TOOLS extends ToolSet> = {
   reader: ReadableStreamDefaultReader<LanguageModelStreamPart> | undefined;
-  /** The model stream's batch lane, when it has one (see read-parts.ts). */
-  readParts: (() => Promise<LanguageModelStreamPart[] | undefined>) | undefined;
+  /** The model stream, when it offers the batch lane (see read-parts.ts). */
+  batches: PartBatchSource<LanguageModelStreamPart> | undefined;
   started: Promise<{ stream: ReadableStream<LanguageModelStreamPart> }>;
   text: string;
   reasoning: string | undefined;
@@ -132,7 +132,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
     started.catch(() => {});
-    return { reader: undefined, readParts: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
+    return { reader: undefined, batches: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
   }
 
   /**
@@ -175,10 +175,10 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
       if (!step.reader) {
         const { stream } = await step.started;
         step.reader = stream.getReader();
-        step.readParts = partBatchReader(stream);
+        step.batches = hasPartBatches(stream) ? stream : undefined;
       }
       let parts: LanguageModelStreamPart[] | undefined;
-      if (step.readParts) parts = await step.readParts();
+      if (step.batches) parts = await step.batches[READ_PARTS]();
       else {
         const { done, value } = await step.reader.read();
         parts = done ? undefined : [value];

@@ -19,9 +19,23 @@ export type NextItem<T> = () => T | undefined | Promise<T | undefined>;
  * item; this one only the iterator's own promise when an item is ready.
  */
 export function createAsyncIterableStream<T>(stream: ReadableStream<T>, next?: NextItem<T>): AsyncIterableStream<T> {
-  const iterable = stream as AsyncIterableStream<T>;
-  iterable[Symbol.asyncIterator] = next ? function (this: ReadableStream<T>) { return directIterator(this.getReader(), next); } : readerIterator;
+  const iterable = stream as AsyncIterableStream<T> & { [NEXT]?: NextItem<T> };
+  // Shared functions and a symbol field rather than a closure per stream: a new function value in
+  // the same property of every stream changed the stream's hidden class each time, and the
+  // caller's loop deoptimised once per stream (`--trace-deopt`, referee stream scenario).
+  if (next) {
+    iterable[NEXT] = next;
+    iterable[Symbol.asyncIterator] = directIteratorOf;
+  } else {
+    iterable[Symbol.asyncIterator] = readerIterator;
+  }
   return iterable;
+}
+
+const NEXT = Symbol('next');
+
+function directIteratorOf<T>(this: ReadableStream<T> & { [NEXT]: NextItem<T> }): AsyncIterator<T> {
+  return new DirectIterator(this.getReader(), this[NEXT]);
 }
 
 function readerIterator<T>(this: ReadableStream<T>): AsyncIterator<T> {
@@ -47,42 +61,49 @@ function readerIterator<T>(this: ReadableStream<T>): AsyncIterator<T> {
   };
 }
 
-function directIterator<T>(lock: ReadableStreamDefaultReader<T>, next: NextItem<T>): AsyncIterator<T> {
-  let finished = false;
-  let busy = false;
-  // `next()` calls made before the previous one settled wait their turn, as a reader's reads would.
-  const waiting: Array<() => void> = [];
-  const finish = () => {
-    finished = true;
-    lock.releaseLock();
-  };
-  return {
-    async next() {
-      if (busy) await new Promise<void>((resolve) => waiting.push(resolve));
-      busy = true;
-      try {
-        if (finished) return { done: true, value: undefined };
-        const item = next();
-        const value = item instanceof Promise ? await item : item;
-        if (value !== undefined) return { done: false, value };
-        finish();
-        return { done: true, value: undefined };
-      } catch (error) {
-        finish();
-        throw error;
-      } finally {
-        const turn = waiting.shift();
-        if (turn) turn();
-        else busy = false;
-      }
-    },
-    async return() {
-      if (!finished) {
-        finished = true;
-        await lock.cancel();
-        lock.releaseLock();
-      }
+/** Iterates `source` directly while holding the stream's lock (see createAsyncIterableStream). */
+class DirectIterator<T> implements AsyncIterator<T> {
+  private finished = false;
+  private busy = false;
+  /** `next()` calls made before the previous one settled wait their turn, as a reader's reads would. */
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    private readonly lock: ReadableStreamDefaultReader<T>,
+    private readonly source: NextItem<T>,
+  ) {}
+
+  async next(): Promise<IteratorResult<T>> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy = true;
+    try {
+      if (this.finished) return { done: true, value: undefined };
+      const item = this.source();
+      const value = item instanceof Promise ? await item : item;
+      if (value !== undefined) return { done: false, value };
+      this.finish();
       return { done: true, value: undefined };
-    },
-  };
+    } catch (error) {
+      this.finish();
+      throw error;
+    } finally {
+      const turn = this.waiting.shift();
+      if (turn) turn();
+      else this.busy = false;
+    }
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    if (!this.finished) {
+      this.finished = true;
+      await this.lock.cancel();
+      this.lock.releaseLock();
+    }
+    return { done: true, value: undefined };
+  }
+
+  private finish(): void {
+    this.finished = true;
+    this.lock.releaseLock();
+  }
 }

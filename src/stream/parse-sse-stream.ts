@@ -1,4 +1,4 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { redactSecrets } from '../http/redact.js';
@@ -38,106 +38,143 @@ export function parseSseStream<T>(
   handler: SseHandler<T>,
   options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
 ): ReadableStream<T> & PartBatchSource<T> {
-  const decoder = new TextDecoder();
-  const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
-  const secrets = options.secrets ?? [];
-  const reader = body.getReader();
-  let buffer: T[] = [];
+  const source = new SseParts(body.getReader(), handler, options);
+  const stream = new ReadableStream<T>(source, { highWaterMark: 0 }) as ReadableStream<T> & PartBatchSource<T> & { [SOURCE]: SseParts<T> };
+  stream[SOURCE] = source;
+  stream[READ_PARTS] = readParts;
+  return stream;
+}
+
+const SOURCE = Symbol('sseParts');
+
+/**
+ * The batch reader every parsed stream shares: one function, so the call in
+ * `streamText` stays monomorphic from one stream to the next (a closure per
+ * stream showed up in `--trace-deopt` as a deopt per call site per stream).
+ */
+function readParts<T>(this: { [SOURCE]: SseParts<T> }): Promise<T[] | undefined> {
+  return this[SOURCE].readParts();
+}
+
+/**
+ * The parser state of one stream: the underlying source of the public stream
+ * and, for the provider's handler, its TransformStream-shaped controller. A
+ * class rather than closures, so that every stream runs the same optimised
+ * methods (see readParts).
+ */
+class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultController<T> {
+  private buffer: T[] = [];
   /** The body ended (or the handler terminated it): nothing more will be buffered. */
-  let ended = false;
-  let cancelled = false;
-  let failure: { error: unknown } | undefined;
-  const fail = (error: unknown) => {
+  private ended = false;
+  private cancelled = false;
+  private failure: { error: unknown } | undefined = undefined;
+  private pendingChars = 0;
+  private readonly decoder = new TextDecoder();
+  private readonly parser: EventSourceParser;
+  private readonly maxEventChars: number;
+  private readonly secrets: readonly string[];
+
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    private readonly handler: SseHandler<T>,
+    private readonly options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
+  ) {
+    this.maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
+    this.secrets = options.secrets ?? [];
+    this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
+  }
+
+  get desiredSize(): number {
+    return this.buffer.length === 0 ? 1 : 0;
+  }
+
+  enqueue(part: T): void {
+    this.buffer.push(part);
+  }
+
+  error(reason?: unknown): void {
     // As when a TransformStream errors: parts not yet read are dropped with it.
-    failure ??= { error };
-    ended = true;
-    buffer = [];
-    reader.cancel(error).catch(() => {});
-  };
-  // The provider-facing controller keeps the TransformStream shape the handlers were written against.
-  const controller: TransformStreamDefaultController<T> = {
-    get desiredSize() {
-      return buffer.length === 0 ? 1 : 0;
-    },
-    enqueue(part: T) {
-      buffer.push(part);
-    },
-    error: fail,
-    terminate() {
-      ended = true;
-      reader.cancel().catch(() => {});
-    },
-  };
-  let pendingChars = 0;
-  const parser = createParser({
-    onEvent(event) {
-      pendingChars = 0;
-      // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
-      // the common event (no secret in it) is passed on as it is, with no copy.
-      const data = secrets.length > 0 ? redactSecrets(event.data, secrets) : event.data;
-      handler.onEvent(data === event.data ? event : { ...event, data }, controller);
-    },
-  });
-  const feed = (text: string) => {
-    pendingChars += text.length;
-    if (pendingChars > maxEventChars) {
-      throw new InvalidResponseError({ provider: options.provider, message: `a server-sent event is longer than ${maxEventChars} characters` });
+    this.failure ??= { error: reason };
+    this.ended = true;
+    this.buffer = [];
+    this.reader.cancel(reason).catch(() => {});
+  }
+
+  terminate(): void {
+    this.ended = true;
+    this.reader.cancel().catch(() => {});
+  }
+
+  async pull(controller: ReadableStreamDefaultController<T>): Promise<void> {
+    if (this.buffer.length === 0) await this.fill();
+    const parts = this.take();
+    if (parts) for (const part of parts) controller.enqueue(part);
+    else if (this.ended) controller.close();
+  }
+
+  cancel(reason: unknown): Promise<void> {
+    this.cancelled = this.ended = true;
+    this.buffer = [];
+    return this.reader.cancel(reason);
+  }
+
+  async readParts(): Promise<T[] | undefined> {
+    if (this.buffer.length === 0) await this.fill();
+    return this.take();
+  }
+
+  private onEvent(event: SseEvent): void {
+    this.pendingChars = 0;
+    // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
+    // the common event (no secret in it) is passed on as it is, with no copy.
+    const data = this.secrets.length > 0 ? redactSecrets(event.data, this.secrets) : event.data;
+    this.handler.onEvent(data === event.data ? event : { ...event, data }, this);
+  }
+
+  private feed(text: string): void {
+    this.pendingChars += text.length;
+    if (this.pendingChars > this.maxEventChars) {
+      throw new InvalidResponseError({ provider: this.options.provider, message: `a server-sent event is longer than ${this.maxEventChars} characters` });
     }
-    parser.feed(text);
-  };
+    this.parser.feed(text);
+  }
+
   /** Reads network chunks until a part is buffered or the body ends. */
-  const fill = async () => {
+  private async fill(): Promise<void> {
     try {
-      while (buffer.length === 0 && !ended) {
-        let result: ReadableStreamReadResult<Uint8Array>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          const name = (error as { name?: unknown } | null)?.name;
-          if (name === 'AbortError' || name === 'TimeoutError') throw error;
-          throw new NetworkError({ provider: options.provider, url: options.url ?? '(stream)', method: options.method ?? 'POST', cause: error, phase: 'while reading the response stream' });
-        }
-        if (cancelled) return;
+      while (this.buffer.length === 0 && !this.ended) {
+        const result = await this.read();
+        if (this.cancelled) return;
         if (result.done) {
-          const rest = decoder.decode();
-          if (rest) feed(rest);
-          handler.onEnd?.(controller);
-          ended = true;
+          const rest = this.decoder.decode();
+          if (rest) this.feed(rest);
+          this.handler.onEnd?.(this);
+          this.ended = true;
         } else {
-          feed(decoder.decode(result.value, { stream: true }));
+          this.feed(this.decoder.decode(result.value, { stream: true }));
         }
       }
     } catch (error) {
-      fail(error);
+      this.error(error);
     }
-  };
-  const take = (): T[] | undefined => {
-    if (failure) throw failure.error;
-    if (buffer.length === 0) return undefined;
-    const parts = buffer;
-    buffer = [];
+  }
+
+  private async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    try {
+      return await this.reader.read();
+    } catch (error) {
+      const name = (error as { name?: unknown } | null)?.name;
+      if (name === 'AbortError' || name === 'TimeoutError') throw error;
+      const { provider, url, method } = this.options;
+      throw new NetworkError({ provider, url: url ?? '(stream)', method: method ?? 'POST', cause: error, phase: 'while reading the response stream' });
+    }
+  }
+
+  private take(): T[] | undefined {
+    if (this.failure) throw this.failure.error;
+    if (this.buffer.length === 0) return undefined;
+    const parts = this.buffer;
+    this.buffer = [];
     return parts;
-  };
-  const stream = new ReadableStream<T>(
-    {
-      async pull(streamController) {
-        if (buffer.length === 0) await fill();
-        const parts = take();
-        if (parts) for (const part of parts) streamController.enqueue(part);
-        else if (ended) streamController.close();
-      },
-      cancel(reason) {
-        cancelled = ended = true;
-        buffer = [];
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return Object.assign(stream, {
-    async [READ_PARTS]() {
-      if (buffer.length === 0) await fill();
-      return take();
-    },
-  });
+  }
 }

@@ -18,8 +18,7 @@ export interface PartBatchSource<T> {
   [READ_PARTS](): Promise<T[] | undefined>;
 }
 
-/** The stream's batch reader, bound, when it has one. */
-export function partBatchReader<T>(stream: ReadableStream<T>): (() => Promise<T[] | undefined>) | undefined {
-  const read = (stream as ReadableStream<T> & Partial<PartBatchSource<T>>)[READ_PARTS];
-  return read ? () => read.call(stream) : undefined;
+/** Whether `stream` offers the batch lane. */
+export function hasPartBatches<T>(stream: ReadableStream<T>): stream is ReadableStream<T> & PartBatchSource<T> {
+  return typeof (stream as ReadableStream<T> & Partial<PartBatchSource<T>>)[READ_PARTS] === 'function';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
-import { partBatchReader, READ_PARTS } from '../../src/stream/read-parts.js';
+import { hasPartBatches, READ_PARTS } from '../../src/stream/read-parts.js';
 
 const encoder = new TextEncoder();
 
@@ -28,8 +28,9 @@ const handler = {
 describe('parseSseStream batch lane', () => {
   it('hands over every part of a network chunk at once, then undefined', async () => {
     const stream = parseSseStream(body(['data: a\n\ndata: b\n\ndata: c\n\n', 'data: d\n\n']), handler, { provider: 'test' });
-    const read = partBatchReader(stream)!;
-    expect(read).toBeTypeOf('function');
+    expect(hasPartBatches(stream)).toBe(true);
+    expect(hasPartBatches(new ReadableStream())).toBe(false);
+    const read = () => stream[READ_PARTS]();
     expect(await read()).toEqual(['a', 'b', 'c']);
     expect(await read()).toEqual(['d']);
     expect(await read()).toEqual(['end']);
