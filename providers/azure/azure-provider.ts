@@ -4,6 +4,7 @@ import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionMod
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
 import { OpenAIImageModel } from '../openai/openai-image-model.js';
+import type { OpenAIMediaModelSettings } from '../openai/openai-media-model-settings.js';
 import { OpenAISpeechModel } from '../openai/openai-speech-model.js';
 import { OpenAITranscriptionModel } from '../openai/openai-transcription-model.js';
 import { azureApiUrl, isDeploymentApiVersion, validateAzureApiVersion } from './azure-api-url.js';
@@ -42,21 +43,21 @@ export interface AzureProvider extends Provider {
   /** A Chat Completions model on a deployment (the same as calling the provider). */
   chat(deploymentId: string): LanguageModel;
   /**
-   * An image model (DALL·E 3, gpt-image-1) on a deployment. The model's
-   * family is read from the deployment name, so name DALL·E deployments
-   * `dall-e-3…`; anything else is treated as gpt-image.
+   * An image model (DALL·E 3, gpt-image-1) on a deployment. The wire details
+   * follow the model behind it: `{ baseModel: 'dall-e-3' }`, else the
+   * deployment name (a name not starting with `dall-e` is treated as gpt-image).
    */
-  image(deploymentId: string): ImageModel;
+  image(deploymentId: string, settings?: OpenAIMediaModelSettings): ImageModel;
   /** An image model (the same as `image`). */
-  imageModel(deploymentId: string): ImageModel;
-  /** A text-to-speech model (`tts`, `tts-hd`, `gpt-4o-mini-tts`) on a deployment. */
-  speech(deploymentId: string): SpeechModel;
+  imageModel(deploymentId: string, settings?: OpenAIMediaModelSettings): ImageModel;
+  /** A text-to-speech model (`tts`, `tts-hd`, `gpt-4o-mini-tts`) on a deployment; `baseModel` as for `image`. */
+  speech(deploymentId: string, settings?: OpenAIMediaModelSettings): SpeechModel;
   /** A text-to-speech model (the same as `speech`). */
-  speechModel(deploymentId: string): SpeechModel;
-  /** A speech-to-text model (`whisper`, `gpt-4o-transcribe`) on a deployment; `whisper…` deployments return timed segments. */
-  transcription(deploymentId: string): TranscriptionModel;
+  speechModel(deploymentId: string, settings?: OpenAIMediaModelSettings): SpeechModel;
+  /** A speech-to-text model (`whisper`, `gpt-4o-transcribe`) on a deployment; whisper (by `baseModel` or name) returns timed segments. */
+  transcription(deploymentId: string, settings?: OpenAIMediaModelSettings): TranscriptionModel;
   /** A speech-to-text model (the same as `transcription`). */
-  transcriptionModel(deploymentId: string): TranscriptionModel;
+  transcriptionModel(deploymentId: string, settings?: OpenAIMediaModelSettings): TranscriptionModel;
 }
 
 /**
@@ -104,9 +105,9 @@ export function createAzure(settings: AzureProviderSettings = {}): AzureProvider
   const speechConfig = config('speech');
   const transcriptionConfig = config('transcription');
   const chat = (deploymentId: string) => new OpenAIChatLanguageModel(deploymentId, chatConfig);
-  const image = (deploymentId: string) => new OpenAIImageModel(deploymentId, imageConfig);
-  const speech = (deploymentId: string) => new OpenAISpeechModel(deploymentId, speechConfig);
-  const transcription = (deploymentId: string) => new OpenAITranscriptionModel(deploymentId, transcriptionConfig);
+  const image = (deploymentId: string, media?: OpenAIMediaModelSettings) => new OpenAIImageModel(deploymentId, imageConfig, media);
+  const speech = (deploymentId: string, media?: OpenAIMediaModelSettings) => new OpenAISpeechModel(deploymentId, speechConfig, media);
+  const transcription = (deploymentId: string, media?: OpenAIMediaModelSettings) => new OpenAITranscriptionModel(deploymentId, transcriptionConfig, media);
   return Object.assign((deploymentId: string) => chat(deploymentId), {
     languageModel: chat,
     chat,

@@ -43,6 +43,16 @@ describe('azure image', () => {
     expect(result.usage).toEqual({ inputTokens: 12, outputTokens: 1056, totalTokens: 1068 });
   });
 
+  it('takes the wire details from baseModel when the deployment name does not say (pictures → dall-e-3)', async () => {
+    const requests = serveAzure(`${BASE}/deployments/pictures/images/generations`, json('images-dall-e-3'));
+    server.use(http.get('https://dalleprodsec.blob.core.windows.net/private/images/5d1c2b3a/generated_00.png', () => new HttpResponse(PNG, { headers: { 'content-type': 'image/png' } })));
+    const model = dated.image('pictures', { baseModel: 'dall-e-3' });
+    expect(model.maxImagesPerCall).toBe(1);
+    await generateImage({ model, prompt: 'an apple' });
+    expect(requests[0]!.url).toBe(`${BASE}/deployments/pictures/images/generations?api-version=2024-10-21`);
+    expect(requests[0]!.body).toEqual({ prompt: 'an apple', n: 1, response_format: 'url' });
+  });
+
   it('throws the content_policy_violation of a filtered image prompt as APICallError, without retrying', async () => {
     const requests = serveAzure(`${BASE}/v1/images/generations`, json('images-error-content-policy', 400));
     const error = await generateImage({ model: azure.image('dall-e-3'), prompt: 'something violent' }).catch((caught: unknown) => caught);
@@ -92,6 +102,13 @@ describe('azure transcription', () => {
     expect(result.text).toBe('你好，必应。');
     expect(result.segments).toEqual([{ text: '你好，必应。', startSecond: 0, endSecond: 2.4 }]);
     expect(result.durationInSeconds).toBe(2.4);
+  });
+
+  it('asks a whisper deployment with another name for segments when baseModel says whisper-1', async () => {
+    const requests = serveAzure(`${BASE}/v1/audio/transcriptions`, json('audio-transcriptions-verbose'));
+    const result = await transcribe({ model: azure.transcription('stt-prod', { baseModel: 'whisper-1' }), audio: WAV });
+    expect(requests[0]!.form).toMatchObject({ model: 'stt-prod', response_format: 'verbose_json' });
+    expect(result.segments).toHaveLength(1);
   });
 
   it('v1: sends the deployment as the model field', async () => {
