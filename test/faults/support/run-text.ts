@@ -59,13 +59,15 @@ export async function runText(options: RunTextOptions): Promise<TextOutcome> {
   } catch (error) {
     thrown = { error };
   }
+  // Every promise of the result settles with the stream (checked by the caller's settle bound on settledAt).
+  const others = await Promise.allSettled([result.usage, result.finishReason, result.steps, result.response, result.toolCalls]);
   const settledAt = performance.now();
   const settled = await result.text.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
   if (broke) {
-    if (settled.ok) throw new Error('streamText: `text` resolved after the caller broke out of the stream');
+    if (settled.ok || others.some((other) => other.status !== 'rejected')) throw new Error('streamText: a result promise resolved after the caller broke out of the stream');
     return { ok: false, error: settled.error, settledAt, text };
   }
   if (errorPart || thrown) {
@@ -74,9 +76,11 @@ export async function runText(options: RunTextOptions): Promise<TextOutcome> {
     if (!thrown) throw new Error('streamText: an error part was not followed by the stream erroring');
     if (thrown.error !== error) throw new Error('streamText: the stream errored with another error than its error part');
     if (settled.ok || settled.error !== error) throw new Error('streamText: `text` did not reject with the stream error');
+    if (others.some((other) => other.status !== 'rejected' || other.reason !== error)) throw new Error('streamText: a result promise did not reject with the stream error');
     return { ok: false, error, settledAt, text };
   }
   if (!settled.ok) throw new Error(`streamText: the stream ended cleanly but \`text\` rejected: ${String(settled.error)}`);
+  if (others.some((other) => other.status !== 'fulfilled')) throw new Error('streamText: the stream ended cleanly but a result promise rejected');
   if (settled.value !== text) throw new Error(`streamText: \`text\` (${settled.value}) differs from the streamed deltas (${text})`);
   return { ok: true, text, finishReason: await result.finishReason, settledAt };
 }
