@@ -44,7 +44,7 @@ type StepState<TOOLS extends ToolSet> = {
   reader: ReadableStreamDefaultReader<LanguageModelStreamPart> | undefined;
   /** The model stream, when it offers the batch lane (see read-parts.ts). */
   batches: PartBatchSource<LanguageModelStreamPart> | undefined;
-  started: Promise<{ stream: ReadableStream<LanguageModelStreamPart> }>;
+  started: Promise<OpenedStream>;
   text: string;
   reasoning: string | undefined;
   warnings: Warning[];
@@ -53,6 +53,40 @@ type StepState<TOOLS extends ToolSet> = {
   toolErrors: ToolErrorResult[];
   executions: Array<Promise<TypedToolResult<TOOLS> | ToolErrorResult | undefined>>;
 };
+
+/** A model stream whose first parts were read inside the retry loop (see {@link openStream}). */
+type OpenedStream = {
+  reader: ReadableStreamDefaultReader<LanguageModelStreamPart>;
+  batches: PartBatchSource<LanguageModelStreamPart> | undefined;
+  /** The first parts; undefined when the stream ended before any. */
+  first: LanguageModelStreamPart[] | undefined;
+};
+
+/**
+ * Reads a model stream's first parts inside the retry loop: until a part
+ * reaches the caller, a failure is retried like a failed request (DESIGN §5)
+ * — a connection that breaks after the headers but before the first event,
+ * or a stream whose very first part is an error. Parts that did arrive are
+ * handed on with the stream.
+ */
+async function openStream(stream: ReadableStream<LanguageModelStreamPart>): Promise<OpenedStream> {
+  const reader = stream.getReader();
+  const batches = hasPartBatches(stream) ? stream : undefined;
+  try {
+    let first: LanguageModelStreamPart[] | undefined;
+    if (batches) first = await batches[READ_PARTS]();
+    else {
+      const { done, value } = await reader.read();
+      first = done ? undefined : [value];
+    }
+    const head = first?.[0];
+    if (head?.type === 'error') throw head.error;
+    return { reader, batches, first };
+  } catch (error) {
+    reader.cancel(error).catch(() => {});
+    throw error;
+  }
+}
 
 /** What {@link DefaultStreamTextResult.takePart} returns when the pump must read first. */
 const PENDING = Symbol('pending');
@@ -127,7 +161,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   private startStep(): StepState<TOOLS> {
     const signal = this.signal.signal;
     const started = retryWithBackoff(
-      () => this.call.model.doStream({ ...this.call.callOptions, prompt: this.prompt, tools: this.tools.tools, toolChoice: this.tools.toolChoice, abortSignal: signal }),
+      async () => openStream((await this.call.model.doStream({ ...this.call.callOptions, prompt: this.prompt, tools: this.tools.tools, toolChoice: this.tools.toolChoice, abortSignal: signal })).stream),
       { maxRetries: this.call.maxRetries, abortSignal: signal },
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
@@ -172,13 +206,13 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   private async fill(): Promise<void> {
     try {
       const step = this.step;
-      if (!step.reader) {
-        const { stream } = await step.started;
-        step.reader = stream.getReader();
-        step.batches = hasPartBatches(stream) ? stream : undefined;
-      }
       let parts: LanguageModelStreamPart[] | undefined;
-      if (step.batches) parts = await step.batches[READ_PARTS]();
+      if (!step.reader) {
+        const opened = await step.started;
+        step.reader = opened.reader;
+        step.batches = opened.batches;
+        parts = opened.first;
+      } else if (step.batches) parts = await step.batches[READ_PARTS]();
       else {
         const { done, value } = await step.reader.read();
         parts = done ? undefined : [value];

@@ -53,6 +53,21 @@ export const transportFaults: TextFault[] = [
     },
   },
   {
+    name: 'reset after headers, before the first event',
+    async run(context) {
+      context.server.reset(({ attempt, request, response, later }) => {
+        if (attempt > 1) return success(context, response);
+        response.removeHeader('connection');
+        response.writeHead(200, { 'content-type': context.mode === 'generate' ? 'application/json' : context.wire.streamContentType ?? 'text/event-stream' });
+        response.flushHeaders();
+        later(20, () => request.socket.destroy());
+      });
+      // Nothing reached the caller yet: retried, and the result is not lost.
+      expectText(await context.run({ maxRetries: 1 }));
+      expect(context.server.attempts).toBe(2);
+    },
+  },
+  {
     name: 'stall before headers > timeout',
     async run(context) {
       context.server.reset(() => {});
@@ -128,15 +143,10 @@ export const transportFaults: TextFault[] = [
         });
         response.end('this is not gzip data at all');
       });
-      const outcome = await context.run({ maxRetries: 1 });
-      const error = failure(outcome);
-      if (context.mode === 'generate') {
-        const retryError = expectRetryError(error, 'maxRetriesExceeded', 2);
-        for (const attempt of retryError.errors) expectTyped(attempt, NetworkError, 'NetworkError');
-        expect(context.server.attempts).toBe(2);
-      } else {
-        expectTyped(error, NetworkError, 'NetworkError');
-      }
+      // Nothing reached the caller, so the stream is retried like generate (DESIGN §5).
+      const retryError = expectRetryError(failure(await context.run({ maxRetries: 1 })), 'maxRetriesExceeded', 2);
+      for (const attempt of retryError.errors) expectTyped(attempt, NetworkError, 'NetworkError');
+      expect(context.server.attempts).toBe(2);
     },
   },
 ];
