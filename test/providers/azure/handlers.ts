@@ -1,47 +1,14 @@
-import { http, HttpResponse } from 'msw';
-import { server } from '../../support/msw-server.js';
+import { HttpResponse } from 'msw';
+import { servePost, type CapturedRequest, type Reply } from '../../support/capture.js';
 import { chunkedStream, readChunks, readFixture, sseBytes, sseResponse } from '../../support/sse.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 
-/** A request as it reached the wire: a JSON body, or multipart fields (files as `{ filename, type, bytes }`). */
-export interface CapturedRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: any;
-  form?: Record<string, string | { filename: string; type: string; bytes: Uint8Array }>;
-}
-
-type Reply = (request: CapturedRequest, index: number) => Response | Promise<Response>;
-
 /** A JSON fixture by name. */
 export const fixture = (name: string): any => readFixture(new URL(`${name}.json`, fixtures));
 
-/**
- * Serves POST requests to one URL (path only; msw matches any query, the test
- * asserts it) with successive replies (the last repeats) and records them.
- */
-export function serveAzure(url: string, ...replies: Reply[]): CapturedRequest[] {
-  const requests: CapturedRequest[] = [];
-  server.use(
-    http.post(url, async ({ request }) => {
-      const captured: CapturedRequest = { url: request.url, method: request.method, headers: Object.fromEntries(request.headers), body: undefined };
-      if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-        captured.form = {};
-        for (const [name, value] of await request.formData()) {
-          captured.form[name] = typeof value === 'string' ? value : { filename: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
-        }
-      } else {
-        const text = await request.text();
-        captured.body = text ? JSON.parse(text) : undefined;
-      }
-      const index = requests.push(captured) - 1;
-      return replies[Math.min(index, replies.length - 1)]!(captured, index);
-    }),
-  );
-  return requests;
-}
+/** Serves POST requests to one URL with successive replies and records them (see `servePost`). */
+export const serveAzure = servePost;
 
 /** A JSON reply from a fixture, with Azure's request id headers. */
 export const json = (name: string, status = 200): Reply => () =>
@@ -49,3 +16,5 @@ export const json = (name: string, status = 200): Reply => () =>
 
 /** An SSE reply from a `.chunks.txt` fixture. */
 export const sse = (name: string): Reply => () => sseResponse(chunkedStream(sseBytes(readChunks(new URL(`${name}.chunks.txt`, fixtures)))));
+
+export type { CapturedRequest };
