@@ -13,7 +13,7 @@ import { loadUndiciFetch } from '../src/http/node/load-undici-fetch.js';
 import { readJson, sendRequest } from '../src/http/send-request.js';
 import { generateText, streamText } from '../src/index.js';
 import { parseSseStream } from '../src/stream/parse-sse-stream.js';
-import { READ_PARTS } from '../src/stream/read-parts.js';
+import { partBatchesOf } from '../src/stream/read-parts.js';
 import { base64ToUint8Array, uint8ArrayToBase64 } from '../src/util/base64.js';
 
 const EVENTS = 2_000;
@@ -76,7 +76,8 @@ const bench = new Bench({ name: 'aigc hot paths', time: 1_000, warmup: true });
 bench
   .add(`parseSseStream, ${EVENTS} events, batch lane`, async () => {
     const stream = parseSseStream(sseBody(), passThrough, { provider: 'bench' });
-    while (await stream[READ_PARTS]());
+    const batches = partBatchesOf(stream)!;
+    while (await batches.readParts());
   })
   .add(`parseSseStream, ${EVENTS} events, reader`, async () => {
     const reader = parseSseStream(sseBody(), passThrough, { provider: 'bench' }).getReader();

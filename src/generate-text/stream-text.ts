@@ -5,7 +5,7 @@ import type { FinishReason, LanguageModelMessage, LanguageModelStreamPart, Langu
 import { retryWithBackoff } from '../retry/retry-with-backoff.js';
 import { createAsyncIterableStream, type AsyncIterableStream } from '../stream/async-iterable-stream.js';
 import { DelayedPromise } from '../stream/delayed-promise.js';
-import { hasPartBatches, READ_PARTS, type PartBatchSource } from '../stream/read-parts.js';
+import { partBatchesOf, type PartBatchReader } from '../stream/read-parts.js';
 import { createCallSignal, type CallSignal } from '../util/call-signal.js';
 import { addUsage, emptyUsage } from '../util/usage.js';
 import { prepareTextCall, type PreparedTextCall, type TextCallOptions } from './prepare-text-call.js';
@@ -43,7 +43,7 @@ export function streamText<TOOLS extends ToolSet = {}>(options: StreamTextOption
 type StepState<TOOLS extends ToolSet> = {
   reader: ReadableStreamDefaultReader<LanguageModelStreamPart> | undefined;
   /** The model stream, when it offers the batch lane (see read-parts.ts). */
-  batches: PartBatchSource<LanguageModelStreamPart> | undefined;
+  batches: PartBatchReader<LanguageModelStreamPart> | undefined;
   started: Promise<OpenedStream>;
   text: string;
   reasoning: string | undefined;
@@ -57,7 +57,7 @@ type StepState<TOOLS extends ToolSet> = {
 /** A model stream whose first parts were read inside the retry loop (see {@link openStream}). */
 type OpenedStream = {
   reader: ReadableStreamDefaultReader<LanguageModelStreamPart>;
-  batches: PartBatchSource<LanguageModelStreamPart> | undefined;
+  batches: PartBatchReader<LanguageModelStreamPart> | undefined;
   /** The first parts; undefined when the stream ended before any. */
   first: LanguageModelStreamPart[] | undefined;
 };
@@ -71,10 +71,10 @@ type OpenedStream = {
  */
 async function openStream(stream: ReadableStream<LanguageModelStreamPart>): Promise<OpenedStream> {
   const reader = stream.getReader();
-  const batches = hasPartBatches(stream) ? stream : undefined;
+  const batches = partBatchesOf(stream);
   try {
     let first: LanguageModelStreamPart[] | undefined;
-    if (batches) first = await batches[READ_PARTS]();
+    if (batches) first = await batches.readParts();
     else {
       const { done, value } = await reader.read();
       first = done ? undefined : [value];
@@ -130,6 +130,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     // Not every fetch errors a body that is already streaming when its signal aborts (mocks, polyfills),
     // so the pump cancels its own read: an abort or timeout always settles the stream promptly.
     this.signal.signal?.addEventListener('abort', this.onAbort, { once: true });
+    this.aborted = this.signal.signal?.aborted ?? false;
     this.prompt = call.callOptions.prompt;
     this.step = this.startStep();
     this.source = new ReadableStream<TextStreamPart<TOOLS>>(
@@ -149,7 +150,16 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     );
   }
 
+  /**
+   * Set by the signal's abort event. The pump tests this flag rather than
+   * `signal.aborted`: on Node 20 every AbortSignal (like every web stream) has
+   * a hidden class of its own, so reading one in the per-batch path deoptimised
+   * the pump once per stream (`--trace-deopt`, referee stream scenario).
+   */
+  private aborted = false;
+
   private readonly onAbort = () => {
+    this.aborted = true;
     this.step.reader?.cancel(this.signal.signal?.reason).catch(() => {});
   };
 
@@ -212,13 +222,13 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
         step.reader = opened.reader;
         step.batches = opened.batches;
         parts = opened.first;
-      } else if (step.batches) parts = await step.batches[READ_PARTS]();
+      } else if (step.batches) parts = await step.batches.readParts();
       else {
         const { done, value } = await step.reader.read();
         parts = done ? undefined : [value];
       }
       if (this.done) return;
-      if (this.signal.signal?.aborted) throw this.signal.signal.reason;
+      if (this.aborted) throw this.signal.signal!.reason;
       if (!parts) {
         throw new InvalidResponseError({ provider: this.call.model.provider, message: 'the stream ended before the response was complete' });
       }

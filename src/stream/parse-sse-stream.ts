@@ -2,7 +2,7 @@ import { createParser, type EventSourceMessage, type EventSourceParser } from 'e
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { redactSecrets } from '../http/redact.js';
-import { READ_PARTS, type PartBatchSource } from './read-parts.js';
+import { BYTE_CHUNKS, PART_BATCHES, type ByteChunkSource, type PartBatchReader } from './read-parts.js';
 
 /** One server-sent event: `event` is undefined for plain `data:` frames. */
 export type SseEvent = EventSourceMessage;
@@ -28,7 +28,7 @@ const DEFAULT_MAX_EVENT_CHARS = 16 * 1024 * 1024;
  * timeout passes through as is.
  *
  * Parts are collected per network chunk: `streamText` takes them a batch at a
- * time (READ_PARTS, see read-parts.ts); any other reader gets a standard
+ * time (PART_BATCHES, see read-parts.ts); any other reader gets a standard
  * pull-based `ReadableStream`. Not `body.pipeThrough(new TransformStream())`:
  * profiled over the referee's 20k-chunk stream, the pipe's writable side and
  * per-chunk promises cost more CPU than the parsing.
@@ -37,32 +37,21 @@ export function parseSseStream<T>(
   body: ReadableStream<Uint8Array>,
   handler: SseHandler<T>,
   options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
-): ReadableStream<T> & PartBatchSource<T> {
-  const source = new SseParts(body.getReader(), handler, options);
-  const stream = new ReadableStream<T>(source, { highWaterMark: 0 }) as ReadableStream<T> & PartBatchSource<T> & { [SOURCE]: SseParts<T> };
-  stream[SOURCE] = source;
-  stream[READ_PARTS] = readParts;
+): ReadableStream<T> & { [PART_BATCHES]: PartBatchReader<T> } {
+  const chunks = (body as ReadableStream<Uint8Array> & { [BYTE_CHUNKS]?: ByteChunkSource })[BYTE_CHUNKS];
+  const source = new SseParts(body.getReader(), chunks, handler, options);
+  const stream = new ReadableStream<T>(source, { highWaterMark: 0 }) as ReadableStream<T> & { [PART_BATCHES]: PartBatchReader<T> };
+  stream[PART_BATCHES] = source;
   return stream;
-}
-
-const SOURCE = Symbol('sseParts');
-
-/**
- * The batch reader every parsed stream shares: one function, so the call in
- * `streamText` stays monomorphic from one stream to the next (a closure per
- * stream showed up in `--trace-deopt` as a deopt per call site per stream).
- */
-function readParts<T>(this: { [SOURCE]: SseParts<T> }): Promise<T[] | undefined> {
-  return this[SOURCE].readParts();
 }
 
 /**
  * The parser state of one stream: the underlying source of the public stream
  * and, for the provider's handler, its TransformStream-shaped controller. A
  * class rather than closures, so that every stream runs the same optimised
- * methods (see readParts).
+ * methods.
  */
-class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultController<T> {
+class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultController<T>, PartBatchReader<T> {
   private buffer: T[] = [];
   /** The body ended (or the handler terminated it): nothing more will be buffered. */
   private ended = false;
@@ -76,6 +65,8 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
 
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    /** The body's direct lane when it has one (see BYTE_CHUNKS); the reader then only holds the lock. */
+    private readonly chunks: ByteChunkSource | undefined,
     private readonly handler: SseHandler<T>,
     private readonly options: { provider: string; maxEventChars?: number; url?: string; method?: string; secrets?: readonly string[] },
   ) {
@@ -143,15 +134,15 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
   private async fill(): Promise<void> {
     try {
       while (this.buffer.length === 0 && !this.ended) {
-        const result = await this.read();
+        const chunk = await this.read();
         if (this.cancelled) return;
-        if (result.done) {
+        if (chunk === undefined) {
           const rest = this.decoder.decode();
           if (rest) this.feed(rest);
           this.handler.onEnd?.(this);
           this.ended = true;
         } else {
-          this.feed(this.decoder.decode(result.value, { stream: true }));
+          this.feed(this.decoder.decode(chunk, { stream: true }));
         }
       }
     } catch (error) {
@@ -159,9 +150,11 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
     }
   }
 
-  private async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+  private async read(): Promise<Uint8Array | undefined> {
     try {
-      return await this.reader.read();
+      if (this.chunks) return await this.chunks.readChunk();
+      const result = await this.reader.read();
+      return result.done ? undefined : result.value;
     } catch (error) {
       const name = (error as { name?: unknown } | null)?.name;
       if (name === 'AbortError' || name === 'TimeoutError') throw error;

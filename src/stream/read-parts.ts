@@ -1,6 +1,6 @@
 /**
  * The batch lane between our SSE parser and `streamText`. A stream that has
- * this method hands over every part it has parsed so far in one call: an
+ * this key hands over every part it has parsed so far in one call: an
  * array, `undefined` once it ended, a rejection when it failed. It stays a
  * standard `ReadableStream` for everyone else.
  *
@@ -10,15 +10,39 @@
  * showed up in peak RSS. A network read carries dozens of events, so a batch
  * per read removes nearly all of it.
  */
-export const READ_PARTS: unique symbol = Symbol.for('aigc.readParts');
+export const PART_BATCHES: unique symbol = Symbol.for('aigc.partBatches');
 
-/** A stream offering the batch lane, see {@link READ_PARTS}. */
-export interface PartBatchSource<T> {
-  /** Every part parsed so far (at least one), or undefined at the end. */
-  [READ_PARTS](): Promise<T[] | undefined>;
+/**
+ * The reader a stream keyed with {@link PART_BATCHES} holds. Callers keep
+ * this object, not the stream: on Node 20 every web stream has a hidden class
+ * of its own, so reading a property of the stream per batch deoptimised the
+ * caller once per stream (`--trace-deopt`, referee stream scenario).
+ */
+export interface PartBatchReader<T> {
+  /** Every part parsed so far (at least one), or undefined at the end; rejects when the stream failed. */
+  readParts(): Promise<T[] | undefined>;
 }
 
-/** Whether `stream` offers the batch lane. */
-export function hasPartBatches<T>(stream: ReadableStream<T>): stream is ReadableStream<T> & PartBatchSource<T> {
-  return typeof (stream as ReadableStream<T> & Partial<PartBatchSource<T>>)[READ_PARTS] === 'function';
+/** The batch lane of `stream`, or undefined when it has none. */
+export function partBatchesOf<T>(stream: ReadableStream<T>): PartBatchReader<T> | undefined {
+  return (stream as ReadableStream<T> & { [PART_BATCHES]?: PartBatchReader<T> })[PART_BATCHES];
+}
+
+/**
+ * The byte lane between a transport and our SSE parser: a response body
+ * stream that carries this key holds a source whose `readChunk` hands over
+ * the next network chunk directly, without the stream's reader. The Node
+ * transport sets it (node-body-stream.ts): on Node 20 every web stream has a
+ * hidden class of its own, so reading through its reader deoptimised the
+ * parser once per stream, and the stream's internals are JIT-compiled anew in
+ * every process. The parser still takes the stream's lock.
+ */
+export const BYTE_CHUNKS: unique symbol = Symbol.for('aigc.byteChunks');
+
+/** What a stream keyed with {@link BYTE_CHUNKS} holds. */
+export interface ByteChunkSource {
+  /** The next chunk, or undefined at the end; rejects with the body's error. */
+  readChunk(): Promise<Uint8Array | undefined>;
+  /** Stops the body (a cancel). */
+  cancel(reason?: unknown): void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
-import { hasPartBatches, READ_PARTS } from '../../src/stream/read-parts.js';
+import { partBatchesOf } from '../../src/stream/read-parts.js';
 
 const encoder = new TextEncoder();
 
@@ -28,9 +28,9 @@ const handler = {
 describe('parseSseStream batch lane', () => {
   it('hands over every part of a network chunk at once, then undefined', async () => {
     const stream = parseSseStream(body(['data: a\n\ndata: b\n\ndata: c\n\n', 'data: d\n\n']), handler, { provider: 'test' });
-    expect(hasPartBatches(stream)).toBe(true);
-    expect(hasPartBatches(new ReadableStream())).toBe(false);
-    const read = () => stream[READ_PARTS]();
+    expect(partBatchesOf(stream)).toBeDefined();
+    expect(partBatchesOf(new ReadableStream())).toBeUndefined();
+    const read = () => partBatchesOf(stream)!.readParts();
     expect(await read()).toEqual(['a', 'b', 'c']);
     expect(await read()).toEqual(['d']);
     expect(await read()).toEqual(['end']);
@@ -46,8 +46,8 @@ describe('parseSseStream batch lane', () => {
 
   it('drops the unread parts of a chunk whose handler threw, as a TransformStream would', async () => {
     const stream = parseSseStream(body(['data: a\n\ndata: boom\n\n']), handler, { provider: 'test' });
-    await expect(stream[READ_PARTS]()).rejects.toThrow('bad event');
-    await expect(stream[READ_PARTS]()).rejects.toThrow('bad event');
+    await expect(partBatchesOf(stream)!.readParts()).rejects.toThrow('bad event');
+    await expect(partBatchesOf(stream)!.readParts()).rejects.toThrow('bad event');
   });
 
   it('stops after a cancel without running onEnd', async () => {
@@ -55,6 +55,6 @@ describe('parseSseStream batch lane', () => {
     const reader = stream.getReader();
     expect(await reader.read()).toEqual({ done: false, value: 'a' });
     await reader.cancel();
-    expect(await stream[READ_PARTS]()).toBeUndefined();
+    expect(await partBatchesOf(stream)!.readParts()).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { FetchFunction } from '../send-request.js';
-import { loadUndiciFetch } from './load-undici-fetch.js';
+import { loadNodeFetch } from './load-node-fetch.js';
 
 let undiciFetch: FetchFunction | undefined;
 let loading: Promise<FetchFunction> | undefined;
@@ -7,7 +7,7 @@ let loading: Promise<FetchFunction> | undefined;
 /** The undici transport; its modules load on the first request (see load-undici-fetch.ts). */
 const lazyUndiciFetch: FetchFunction = (input, init) => {
   if (undiciFetch) return undiciFetch(input, init);
-  loading ??= loadUndiciFetch().then((loaded) => (undiciFetch = loaded));
+  loading ??= loadNodeFetch().then((loaded) => (undiciFetch = loaded));
   return loading.then((loaded) => loaded(input, init));
 };
 
