@@ -45,6 +45,21 @@ export function parseSseStream<T>(
   return stream;
 }
 
+/** The stream whose text the parser is being fed (feeding is synchronous). */
+let feeding: { onEvent(event: SseEvent): void } | undefined;
+
+/**
+ * One callback object for every parser: the event goes to the stream being
+ * fed. A closure per stream made the parser's call site see a new target in
+ * each stream, and V8 deoptimised and recompiled the parser's hot loop for
+ * the first few streams of every process (`--trace-deopt`, referee stream scenario).
+ */
+const PARSER_CALLBACKS = {
+  onEvent(event: SseEvent): void {
+    feeding!.onEvent(event);
+  },
+};
+
 /**
  * The parser state of one stream: the underlying source of the public stream
  * and, for the provider's handler, its TransformStream-shaped controller. A
@@ -72,7 +87,7 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
   ) {
     this.maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
     this.secrets = options.secrets ?? [];
-    this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
+    this.parser = createParser(PARSER_CALLBACKS);
   }
 
   get desiredSize(): number {
@@ -114,7 +129,8 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
     return this.take();
   }
 
-  private onEvent(event: SseEvent): void {
+  /** Called by the parser, through {@link PARSER_CALLBACKS}, while this stream feeds it. */
+  onEvent(event: SseEvent): void {
     this.pendingChars = 0;
     // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
     // the common event (no secret in it) is passed on as it is, with no copy.
@@ -127,7 +143,13 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
     if (this.pendingChars > this.maxEventChars) {
       throw new InvalidResponseError({ provider: this.options.provider, message: `a server-sent event is longer than ${this.maxEventChars} characters` });
     }
-    this.parser.feed(text);
+    const previous = feeding;
+    feeding = this;
+    try {
+      this.parser.feed(text);
+    } finally {
+      feeding = previous;
+    }
   }
 
   /** Reads network chunks until a part is buffered or the body ends. */
