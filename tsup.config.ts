@@ -14,7 +14,7 @@ export const entries = {
 
 /**
  * The two targets of the package's private `#transport` import (package.json `imports`): Node gets
- * the undici transport, everything else the global fetch. Internal modules, so no `.d.ts`.
+ * the `node:http` transport, everything else the global fetch. Internal modules, so no `.d.ts`.
  */
 export const transportEntries = {
   'transport/fetch': 'src/http/transport.ts',

@@ -3,17 +3,17 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The `undici` project runs the provider suites again over the Node transport:
- * send-request's `./transport.js` becomes test/support/undici-transport.ts,
- * which sends every request through undici to a local relay that answers from
- * the msw handlers.
+ * The `node` project runs the provider suites again over the Node transport:
+ * send-request's `./transport.js` becomes test/support/node-transport.ts,
+ * which sends every request through the `node:http` transport to a local
+ * relay that answers from the msw handlers.
  */
-const undiciTransport: Plugin = {
-  name: 'aigc-undici-transport',
+const nodeTransport: Plugin = {
+  name: 'aigc-node-transport',
   enforce: 'pre',
   resolveId(source, importer) {
     if (source === './transport.js' && importer && /[\\/]src[\\/]http[\\/]send-request\.ts$/.test(importer)) {
-      return fileURLToPath(new URL('./test/support/undici-transport.ts', import.meta.url));
+      return fileURLToPath(new URL('./test/support/node-transport.ts', import.meta.url));
     }
     return undefined;
   },
@@ -37,10 +37,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [undiciTransport],
-        test: { name: 'undici', include: ['test/providers/**/*.test.ts'],
+        plugins: [nodeTransport],
+        test: { name: 'node', include: ['test/providers/**/*.test.ts'],
           // Added to the root setupFiles (msw), which `extends` merges in.
-          setupFiles: ['test/support/undici-setup.ts'] },
+          setupFiles: ['test/support/node-setup.ts'] },
       },
     ],
   },

@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The Node transport as the built package uses it on Node: send-request's
- * `./transport.js` becomes `src/http/node/transport.ts` (undici with its own
- * keep-alive pool), talking to the real fault server.
+ * `./transport.js` becomes `src/http/node/transport.ts` (`node:http` with its
+ * own keep-alive agents), talking to the real fault server.
  */
 const nodeTransport: Plugin = {
   name: 'aigc-node-transport',
@@ -24,7 +24,8 @@ const nodeTransport: Plugin = {
  * hygiene and limits. Kept out of `npm test` (its own config) because it is
  * slower; run with `npm run test:faults`. `FUZZ_RUNS=100000 npm run
  * test:faults` fuzzes harder. The fault matrix runs over both transports:
- * the global `fetch` (every runtime) and the undici transport (Node's default).
+ * the global `fetch` (every runtime) and the `node:http` transport (Node's
+ * default).
  */
 export default defineConfig({
   test: {
@@ -36,7 +37,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [nodeTransport],
-        test: { name: 'faults-undici', include: ['test/faults/*-matrix.test.ts'], env: { FAULT_TRANSPORT: 'undici' } },
+        test: { name: 'faults-node', include: ['test/faults/*-matrix.test.ts'], env: { FAULT_TRANSPORT: 'node' } },
       },
     ],
   },

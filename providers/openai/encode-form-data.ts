@@ -2,8 +2,9 @@
  * Encodes multipart form data to bytes with its boundary content type, using
  * only `Response` (standard everywhere). Sending bytes instead of a
  * `FormData` object means every transport puts the same bytes on the wire:
- * the Node undici transport cannot take a `FormData` built by Node's global
- * undici (a different class), and some proxies want a content length.
+ * the `node:http` transport cannot write a `FormData` as it is and would
+ * encode it again itself (request-init.ts), and some proxies want a content
+ * length.
  */
 export async function encodeFormData(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
   const encoded = new Response(form);

@@ -1,8 +1,9 @@
 /**
  * Encodes a multipart body to bytes with its boundary content type, using
  * only `Response` (standard everywhere). Bytes, unlike a `FormData` object,
- * go through every transport unchanged: the Node undici transport cannot take
- * a `FormData` built by Node's global undici (a different class).
+ * go through every transport unchanged and with a content length: the
+ * `node:http` transport cannot write a `FormData` as it is and would encode it
+ * again itself (request-init.ts), and some proxies want the length.
  */
 export async function encodeStabilityForm(form: FormData): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
   const encoded = new Response(form);

@@ -4,7 +4,7 @@ import { NetworkError } from '../errors/network-error.js';
 import { readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
-// resolves to the undici transport (node/transport.ts) and every other runtime to this file.
+// resolves to the node:http transport (node/transport.ts) and every other runtime to this file.
 import { defaultFetch } from './transport.js';
 
 /** The `fetch` signature providers accept; tests and proxies inject their own. */
@@ -35,7 +35,7 @@ export interface SendRequestOptions {
   headers: Record<string, string | undefined>;
   /** The body. */
   body?: BodyInit;
-  /** Injected fetch; else the runtime's transport (on Node undici, elsewhere `globalThis.fetch`), looked up at call time. */
+  /** Injected fetch; else the runtime's transport (on Node the `node:http` transport, elsewhere `globalThis.fetch`), looked up at call time. */
   fetch?: FetchFunction;
   /** Aborts the request. */
   abortSignal?: AbortSignal;

@@ -67,7 +67,7 @@ const checks: Record<string, (value: Record<string, unknown>) => void> = {
 
 /**
  * `transport`: the target of the package's private `#transport` import the
- * runtime must load: Node gets the undici transport, every other runtime the
+ * runtime must load: Node gets the `node:http` transport, every other runtime the
  * web `fetch` one (its export conditions must never reach the Node code).
  */
 const runtimes: { name: string; run: (url: string) => Promise<SmokeReport>; transport: string }[] = [

@@ -18,7 +18,7 @@ describe('defaultFetch on Node', () => {
     expect(isNodeOwnFetch(undefined)).toBe(false);
   });
 
-  it('uses the undici transport while the global fetch is Node’s own', () => {
+  it('uses the node:http transport while the global fetch is Node’s own', () => {
     patched = globalThis.fetch;
     globalThis.fetch = nodeFetch;
     const transport = defaultFetch();

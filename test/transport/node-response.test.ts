@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBodyCapped, ResponseTooLargeError } from '../../src/http/index.js';
-import { loadUndiciFetch } from '../../src/http/node/load-undici-fetch.js';
+import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
 import type { FetchFunction } from '../../src/http/send-request.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -11,7 +11,7 @@ let fetch: FetchFunction;
 beforeAll(async () => {
   server = await startTestServer();
   other = await startTestServer();
-  fetch = await loadUndiciFetch();
+  fetch = await loadNodeFetch();
   server.handle((request, response) => {
     if (request.url === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
     if (request.url === '/away') return void response.writeHead(307, { location: `${other.url}/landing` }).end();
@@ -25,7 +25,7 @@ afterAll(async () => {
   await other.close();
 });
 
-describe('responses of the undici transport', () => {
+describe('responses of the node:http transport', () => {
   it('offer the Response API, the body read once by any of the body methods', async () => {
     const response = await fetch(server.url, {});
     expect(response).toMatchObject({ ok: true, status: 200, statusText: 'OK', redirected: false, url: `${server.url}/` });
@@ -61,7 +61,7 @@ describe('responses of the undici transport', () => {
   });
 });
 
-describe('redirects in the undici transport', () => {
+describe('redirects in the node:http transport', () => {
   it('drop credentials on a cross-origin hop and keep the rest', async () => {
     const response = await fetch(`${server.url}/away`, { method: 'POST', headers: { authorization: 'Bearer sk-secret-123456', 'x-kept': '1' }, body: 'x' });
     expect(response.redirected).toBe(true);

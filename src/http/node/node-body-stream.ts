@@ -34,7 +34,7 @@ class NodeBodySource implements UnderlyingDefaultSource<Uint8Array<ArrayBuffer>>
   constructor(private readonly body: Readable) {
     body.on('data', (chunk: Uint8Array) => this.onData(chunk));
     body.once('end', () => this.onEnd());
-    // Stays attached after a cancel, so the error undici or node:http raise then is not unhandled.
+    // Stays attached after a cancel, so an error raised while the body is torn down is not unhandled.
     body.on('error', (error) => this.onError(error));
   }
 

@@ -1,8 +1,8 @@
 /**
  * The read-only `Headers` of a {@link NodeResponse}: the same reading API as a
  * response's `Headers` (names lower-cased, repeated values joined with ", ",
- * iteration sorted by name, `set-cookie` kept apart), over undici's parsed
- * header object. Not the global class: on Node 20, touching `Headers` or
+ * iteration sorted by name, `set-cookie` kept apart), over the header object
+ * `node:http` parsed (`IncomingMessage.headers`). Not the global class: on Node 20, touching `Headers` or
  * `Response` loads Node's bundled copy of undici, ~40 ms and ~9 MB of RSS on
  * the first call of every process (measured), for a transport that never
  * needs it.
@@ -11,7 +11,7 @@ export class NodeHeaders {
   readonly #values: Map<string, string>;
   readonly #setCookie: string[];
 
-  /** Wraps undici's header object (lower-case names, arrays for repeated headers). */
+  /** Wraps `IncomingMessage.headers` (lower-case names; an array for `set-cookie`, or any header given as one). */
   constructor(raw: Record<string, string | string[] | undefined>) {
     this.#values = new Map();
     this.#setCookie = [];

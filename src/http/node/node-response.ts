@@ -4,7 +4,7 @@ import { NodeHeaders } from './node-headers.js';
 import { nodeBodyToWebStream } from './node-body-stream.js';
 
 /**
- * What the undici transport returns: the `Response` API that aigc's HTTP code
+ * What the `node:http` transport (node-http-fetch.ts) returns: the `Response` API that aigc's HTTP code
  * and providers use (status, ok, headers, body, bodyUsed and the body
  * readers), built without the global `Response` class.
  *

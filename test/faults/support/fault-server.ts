@@ -90,10 +90,11 @@ export class FaultServer {
   }
 
   /**
-   * Closes sockets that never carried a request. Node's fetch (undici) opens
-   * a spare connection right after an aborted request's socket is destroyed
-   * and keeps it idle for its 4 s keep-alive timeout; that spare belongs to
-   * the pool, not to the call under test.
+   * Closes sockets that never carried a request. Node's global `fetch` (its
+   * bundled undici, the `faults-fetch` project) opens a spare connection
+   * right after an aborted request's socket is destroyed and keeps it idle
+   * for its 4 s keep-alive timeout; that spare belongs to the pool, not to
+   * the call under test. The `node:http` transport's agent opens none.
    */
   destroyIdleSockets(): number {
     let count = 0;

@@ -27,7 +27,7 @@ export const transportFaults: TextFault[] = [
     async run(context) {
       context.server.reset(({ attempt, request, response, later }) => {
         if (context.mode === 'generate' && attempt > 1) return success(context, response);
-        // Under `connection: close` undici takes an EOF inside a chunked body for its end; a real reset has none.
+        // Under `connection: close` Node's fetch (undici) takes an EOF inside a chunked body for its end; a real reset has none.
         response.removeHeader('connection');
         if (context.mode === 'generate') {
           response.writeHead(200, { 'content-type': 'application/json' });

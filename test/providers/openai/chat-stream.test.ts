@@ -24,7 +24,7 @@ describe('openai chat doStream', () => {
 
   it('yields identical text when the SSE bytes are split at every offset (multi-byte, CRLF, comments, [DONE])', async () => {
     // An injected fetch instead of msw: these are parser cases, and ~6,000 streams must stay fast on a
-    // loaded machine and in the undici project (where msw answers through a socket relay).
+    // loaded machine and in the `node` project (where msw answers through a socket relay).
     let reply: () => Response = () => new Response(null, { status: 500 });
     const splitting = createOpenAI({ apiKey: 'sk-test-stream-0123456789', fetch: async () => reply() });
     for (const options of [{ crlf: false, comments: false }, { crlf: true, comments: true }]) {

@@ -166,7 +166,7 @@ describe('openai speech', () => {
         } else controller.error(new TypeError('socket hang up'));
       },
     }), { headers: { 'content-type': 'audio/mpeg' } }));
-    // maxRetries 0: over the undici transport the break can surface before the first byte, where it would be retried.
+    // maxRetries 0: over the node:http transport the break can surface before the first byte, where it would be retried.
     const result = streamSpeech({ model: openai.speech('tts-1'), text: 'Hi', maxRetries: 0 });
     let received = 0;
     const error = await (async () => {

@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Dispatcher } from 'undici';
-import { loadUndiciFetch } from '../../src/http/node/load-undici-fetch.js';
+import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
+import type { NodeRequestInterceptor } from '../../src/http/node/node-http-fetch.js';
 import type { FetchFunction } from '../../src/http/send-request.js';
 
 /**
- * The transport of the `undici` vitest project (vitest.config.ts routes
- * send-request's `./transport.js` here): the production undici transport,
- * with one extra interceptor that sends every request over a real socket to a
- * relay on 127.0.0.1. The relay replays it through `globalThis.fetch`, which
- * msw intercepts, and streams msw's answer back, so the provider suites and
- * their msw handlers run unchanged over undici. A client abort closes the
- * socket, which aborts the relayed request (msw's `request.signal`) and
- * cancels the handler's body.
+ * The transport of the `node` vitest project (vitest.config.ts routes
+ * send-request's `./transport.js` here): the production `node:http`
+ * transport, with an interceptor that sends every request (each redirect hop
+ * too) over a real socket to a relay on 127.0.0.1. The relay replays it
+ * through `globalThis.fetch`, which msw intercepts, and streams msw's answer
+ * back, so the provider suites and their msw handlers run unchanged over
+ * node:http. A client abort closes the socket, which aborts the relayed
+ * request (msw's `request.signal`) and cancels the handler's body.
  */
 let relay: { server: Server; origin: string } | undefined;
 let transport: Promise<FetchFunction> | undefined;
@@ -21,26 +21,28 @@ const ORIGIN_HEADER = 'x-aigc-relay-origin';
 const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', ORIGIN_HEADER]);
 
 const relayFetch: FetchFunction = async (input, init) => {
-  if (!relay) throw new Error('the undici relay is not running (test/support/undici-setup.ts)');
-  transport ??= loadUndiciFetch([relayTo(() => relay!.origin)]);
+  if (!relay) throw new Error('the node:http relay is not running (test/support/node-setup.ts)');
+  transport ??= loadNodeFetch(relayTo(() => relay!.origin));
   return (await transport)(input, init);
 };
 
-/** The `defaultFetch` of src/http/transport.ts, for the undici project. */
+/** The `defaultFetch` of src/http/transport.ts, for the `node` project. */
 export function defaultFetch(): FetchFunction {
   return relayFetch;
 }
 
-function relayTo(origin: () => string): Dispatcher.DispatcherComposeInterceptor {
-  return (dispatch) => (options, handler) => {
-    const headers = options.headers;
-    const target = String(options.origin);
-    const withOrigin = Array.isArray(headers) ? [...headers, ORIGIN_HEADER, target] : { ...(headers as Record<string, string> | undefined), [ORIGIN_HEADER]: target };
-    return dispatch({ ...options, origin: origin(), headers: withOrigin }, handler);
+/** Sends a request to the relay (same path and query) and tells it, in a header, which origin it was meant for. */
+function relayTo(origin: () => string): NodeRequestInterceptor {
+  return ({ url, headers }) => {
+    // Path and query set as parts, not parsed: a path starting with `//` must not read as a host.
+    const relayed = new URL(origin());
+    relayed.pathname = url.pathname;
+    relayed.search = url.search;
+    return { url: relayed, headers: { ...headers, [ORIGIN_HEADER]: url.origin } };
   };
 }
 
-/** Starts the relay (once per test file, from undici-setup.ts). */
+/** Starts the relay (once per test file, from node-setup.ts). */
 export async function startRelay(): Promise<void> {
   const server = createServer((request, response) => void forward(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAI } from '../../providers/openai/index.js';
 import { APICallError, generateText, NetworkError, streamText } from '../../src/index.js';
 import { readBodyCapped, readJson, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
-import { loadUndiciFetch } from '../../src/http/node/load-undici-fetch.js';
+import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
 import type { FetchFunction } from '../../src/http/send-request.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
-// The undici transport against a real node:http server on 127.0.0.1 (msw sees none of this traffic).
+// The node:http transport against a real node:http server on 127.0.0.1 (msw sees none of this traffic).
 let server: TestServer;
 let fetch: FetchFunction;
 
 beforeAll(async () => {
   server = await startTestServer();
-  fetch = await loadUndiciFetch();
+  fetch = await loadNodeFetch();
 });
 
 afterAll(() => server.close());
@@ -25,7 +25,7 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
-describe('undici transport', () => {
+describe('node:http transport', () => {
   it('posts JSON with the caller headers and reads a JSON answer', async () => {
     server.handle((_, response) => void response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_1' }).end('{"ok":true,"text":"你好"}'));
     const response = await fetch(`${server.url}/v1/chat?x=1`, {
@@ -163,7 +163,7 @@ describe('undici transport', () => {
   });
 });
 
-describe('sendRequest over the undici transport', () => {
+describe('sendRequest over the node:http transport', () => {
   const send = (path: string) =>
     sendRequest({ provider: 'test.chat', url: `${server.url}${path}?key=${KEY}`, headers: { authorization: `Bearer ${KEY}` }, body: '{}', fetch });
 
@@ -197,7 +197,7 @@ describe('sendRequest over the undici transport', () => {
   });
 });
 
-describe('generateText and streamText over the undici transport', () => {
+describe('generateText and streamText over the node:http transport', () => {
   const openai = () => createOpenAI({ apiKey: KEY, baseURL: `${server.url}/v1`, fetch });
 
   it('times out a request that never answers with a TimeoutError and closes the socket', async () => {
