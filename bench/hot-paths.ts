@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Bench } from 'tinybench';
 import { createOpenAI } from '../providers/openai/index.js';
-import { loadUndiciFetch } from '../src/http/node/load-undici-fetch.js';
+import { loadNodeFetch } from '../src/http/node/load-node-fetch.js';
 import { readJson, sendRequest } from '../src/http/send-request.js';
 import { generateText, streamText } from '../src/index.js';
 import { parseSseStream } from '../src/stream/parse-sse-stream.js';
@@ -64,7 +64,7 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/chat/completions`;
-const undiciFetch = await loadUndiciFetch();
+const nodeFetch = await loadNodeFetch();
 const post = (fetch: typeof globalThis.fetch) => async () => {
   const { response, context } = await sendRequest({ provider: 'bench', url, headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench-0123456789' }, body: '{"model":"gpt-4o"}', fetch });
   await readJson(response, context);
@@ -93,7 +93,7 @@ bench
   .add('generateText, in-memory JSON reply (core + provider)', async () => {
     await generateText({ model: jsonModel, prompt: 'Hi' });
   })
-  .add('sendRequest + readJson, undici transport, 127.0.0.1', post(undiciFetch))
+  .add('sendRequest + readJson, node:http transport, 127.0.0.1', post(nodeFetch))
   .add('sendRequest + readJson, global fetch, 127.0.0.1', post(globalThis.fetch))
   .add('base64ToUint8Array, 4 MiB of base64', () => {
     base64ToUint8Array(base64Image);

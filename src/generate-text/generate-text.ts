@@ -46,19 +46,22 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
         if (part.type === 'text') text += part.text;
         else if (part.type === 'reasoning') reasoning = (reasoning ?? '') + part.text;
       }
-      const parsed = await Promise.all(
-        result.content.flatMap((part) => (part.type === 'tool-call' ? [parseToolCall<TOOLS>(part, prepared.schemas)] : [])),
-      );
-      for (const item of parsed) {
-        if (item.type === 'tool-call') toolCalls.push(item.call);
-        else toolErrors.push(item);
-      }
-      const conversation = [...initialMessages, ...addedMessages];
-      const executed = await Promise.all(toolCalls.map((toolCall) => executeToolCall(toolCall, tools, { messages: conversation, abortSignal: signal })));
+      // Most answers have no tool call: skip the parsing and execution machinery (and its promises) for them.
       const toolResults: Array<TypedToolResult<TOOLS>> = [];
-      for (const item of executed) {
-        if (item?.type === 'tool-result') toolResults.push(item);
-        else if (item?.type === 'tool-error') toolErrors.push(item);
+      if (result.content.some((part) => part.type === 'tool-call')) {
+        const parsed = await Promise.all(
+          result.content.flatMap((part) => (part.type === 'tool-call' ? [parseToolCall<TOOLS>(part, prepared.schemas)] : [])),
+        );
+        for (const item of parsed) {
+          if (item.type === 'tool-call') toolCalls.push(item.call);
+          else toolErrors.push(item);
+        }
+        const conversation = [...initialMessages, ...addedMessages];
+        const executed = await Promise.all(toolCalls.map((toolCall) => executeToolCall(toolCall, tools, { messages: conversation, abortSignal: signal })));
+        for (const item of executed) {
+          if (item?.type === 'tool-result') toolResults.push(item);
+          else if (item?.type === 'tool-error') toolErrors.push(item);
+        }
       }
       const messages = stepMessages({ text, toolCalls, toolResults, toolErrors });
       const step: StepResult<TOOLS> = {
@@ -75,7 +78,8 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
       };
       steps.push(step);
       addedMessages.push(...messages);
-      const continues = await loop.shouldContinue(steps, tools);
+      // Without calls the loop always stops (tool-loop.ts); not awaiting it saves a turn of the event loop per call.
+      const continues = toolCalls.length + toolErrors.length > 0 && (await loop.shouldContinue(steps, tools));
       if (!continues) {
         if (toolErrors.length > 0) throw toolErrors[0]!.error;
         break;

@@ -10,6 +10,9 @@ export interface CallSignal {
   dispose(): void;
 }
 
+/** The signal of a call that can be neither aborted nor timed out: one shared object, nothing to release. */
+const NO_SIGNAL: CallSignal = { signal: undefined, abort: () => {}, dispose: () => {} };
+
 /**
  * Combines the caller's `abortSignal` with `timeout` (ms, for the whole call
  * including retries and polling). Written by hand rather than with
@@ -24,7 +27,7 @@ export function createCallSignal(
   // The caller's own signal is never handed to fetch: Node's fetch leaves its `abort` listeners on
   // the signal until the request is garbage-collected, so a long-lived signal reused across calls
   // would pile them up. fetch gets this call's signal; the caller's keeps only ours, until dispose.
-  if (timeout === undefined && !options.cancelable && abortSignal === undefined) return { signal: undefined, abort: () => {}, dispose: () => {} };
+  if (timeout === undefined && !options.cancelable && abortSignal === undefined) return NO_SIGNAL;
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortSignal!.reason);
   if (abortSignal?.aborted) controller.abort(abortSignal.reason);
