@@ -21,3 +21,4 @@ export {
   type SendRequestOptions,
 } from './send-request.js';
 export { isRecord, asNumber, asString } from './guards.js';
+export { MultipartForm } from './multipart-form.js';
