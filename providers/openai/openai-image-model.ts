@@ -1,9 +1,8 @@
 import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
-import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
+import { asNumber, asString, headersToRecord, isRecord, MultipartForm, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
 import type { ImageInput, ImageModel, ImageModelCallOptions, ImageModelOutput, ImageModelResult, Warning } from '../../src/provider/index.js';
 import { base64ToUint8Array } from '../../src/util/base64.js';
-import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
 import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
@@ -94,7 +93,7 @@ export class OpenAIImageModel implements ImageModel {
     };
     const edit = options.images !== undefined && options.images.length > 0;
     const url = this.config.url({ path: edit ? '/images/edits' : '/images/generations', modelId: this.modelId });
-    const multipart = edit ? await encodeFormData(editForm(fields, options.images!, options.mask)) : undefined;
+    const multipart = edit ? editForm(fields, options.images!, options.mask).encode() : undefined;
     const { response, context } = await sendRequest({
       provider: this.provider,
       url,
@@ -116,17 +115,16 @@ function familyOf(modelId: string): 'gpt-image' | 'dall-e-3' | 'dall-e-2' {
 }
 
 // openai-node's multipart encoding: several images go as repeated `image[]` fields.
-function editForm(fields: Record<string, unknown>, images: ImageInput[], mask: ImageInput | undefined): FormData {
-  const form = new FormData();
+function editForm(fields: Record<string, unknown>, images: ImageInput[], mask: ImageInput | undefined): MultipartForm {
+  const form = new MultipartForm();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') form.append(name, String(value));
-  images.forEach((image, index) => form.append(images.length > 1 ? 'image[]' : 'image', toBlob(image), `image-${index}.${extension(image.mediaType)}`));
-  if (mask) form.append('mask', toBlob(mask), `mask.${extension(mask.mediaType)}`);
+  images.forEach((image, index) => form.append(images.length > 1 ? 'image[]' : 'image', bytesOf(image), { filename: `image-${index}.${extension(image.mediaType)}`, type: image.mediaType }));
+  if (mask) form.append('mask', bytesOf(mask), { filename: `mask.${extension(mask.mediaType)}`, type: mask.mediaType });
   return form;
 }
 
-function toBlob(image: ImageInput): Blob {
-  const bytes = image.data instanceof Uint8Array ? image.data : base64ToUint8Array(String(image.data));
-  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: image.mediaType });
+function bytesOf(image: ImageInput): Uint8Array {
+  return image.data instanceof Uint8Array ? image.data : base64ToUint8Array(String(image.data));
 }
 
 function extension(mediaType: string): string {

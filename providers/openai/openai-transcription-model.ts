@@ -1,7 +1,6 @@
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
-import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
+import { asNumber, asString, headersToRecord, isRecord, MultipartForm, readJson, sendRequest, type RequestContext } from '../../src/http/index.js';
 import type { TranscriptionModel, TranscriptionModelCallOptions, TranscriptionModelResult, TranscriptionSegment, Warning } from '../../src/provider/index.js';
-import { encodeFormData } from './encode-form-data.js';
 import type { OpenAIConfig } from './openai-config.js';
 import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
@@ -68,10 +67,11 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     const warnings: Warning[] = [];
     const whisper = this.baseModel.startsWith('whisper');
     const responseFormat = settings.responseFormat ?? (whisper ? 'verbose_json' : 'json');
-    const form = new FormData();
+    const form = new MultipartForm();
     const type = options.mediaType.split(';')[0]!.trim().toLowerCase();
     const extension = EXTENSIONS[type] ?? type.split('/')[1] ?? 'bin';
-    form.append('file', new Blob([options.audio as Uint8Array<ArrayBuffer>], { type }), `audio.${extension}`);
+    // The caller's bytes as they are: encode() copies them once, into the body (multipart-form.ts).
+    form.append('file', options.audio, { filename: `audio.${extension}`, type });
     if (!this.config.omitModel) form.append('model', this.modelId);
     form.append('response_format', responseFormat);
     if (options.language !== undefined) form.append('language', options.language);
@@ -84,7 +84,7 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     }
     for (const item of settings.include ?? []) form.append('include[]', item);
 
-    const multipart = await encodeFormData(form);
+    const multipart = form.encode();
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: this.config.url({ path: '/audio/transcriptions', modelId: this.modelId }),

@@ -1,12 +1,11 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
 import { InvalidResponseError } from '../../src/errors/invalid-response-error.js';
 import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
-import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest } from '../../src/http/index.js';
+import { asNumber, asString, headersToRecord, isRecord, readJson, sendRequest, type MultipartForm } from '../../src/http/index.js';
 import { runJob } from '../../src/jobs/index.js';
 import type { ImageModel, ImageModelCallOptions, ImageModelResult, Warning } from '../../src/provider/index.js';
 import { base64ToUint8Array } from '../../src/util/base64.js';
 import type { StabilityConfig } from './stability-config.js';
-import { encodeStabilityForm } from './encode-stability-form.js';
 import { applyStabilityRateLimit, parseStabilityError } from './stability-error.js';
 import { resolveImageInput, type ResolvedImage } from './stability-image-input.js';
 import { parseStabilityImageOptions, type StabilityImageOptions } from './stability-image-options.js';
@@ -128,8 +127,8 @@ export class StabilityImageModel implements ImageModel {
     return { stability: parsed.options, wireFields: parsed.wireFields, image, mask, warnings };
   }
 
-  private async post(path: string, body: string | FormData, accept: string, options: ImageModelCallOptions) {
-    const encoded = typeof body === 'string' ? { body, contentType: 'application/json' } : await encodeStabilityForm(body);
+  private async post(path: string, body: string | MultipartForm, accept: string, options: ImageModelCallOptions) {
+    const encoded = typeof body === 'string' ? { body, contentType: 'application/json' } : body.encode();
     try {
       return await sendRequest({
         provider: this.provider,

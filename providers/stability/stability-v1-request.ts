@@ -1,3 +1,4 @@
+import { MultipartForm } from '../../src/http/index.js';
 import type { ImageModelCallOptions, Warning } from '../../src/provider/index.js';
 import type { ResolvedImage } from './stability-image-input.js';
 import type { StabilityImageOptions } from './stability-image-options.js';
@@ -7,7 +8,7 @@ export interface StabilityV1Request {
   /** `text-to-image`, `image-to-image` or `image-to-image/masking`. */
   path: string;
   /** JSON text for text-to-image, multipart otherwise. */
-  body: string | FormData;
+  body: string | MultipartForm;
   /** Settings left out. */
   warnings: Warning[];
 }
@@ -53,15 +54,15 @@ export function buildStabilityV1Request(options: {
   }
 
   if (call.size !== undefined) unsupported('size', 'v1 image-to-image keeps the input image\'s size');
-  const form = new FormData();
-  form.set('init_image', new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mediaType }), 'init_image.png');
+  const form = new MultipartForm();
+  form.set('init_image', image.bytes, { filename: 'init_image.png', type: image.mediaType });
   prompts.forEach((prompt, index) => {
     form.set(`text_prompts[${index}][text]`, prompt.text);
     form.set(`text_prompts[${index}][weight]`, String(prompt.weight));
   });
   if (mask) {
     form.set('mask_source', stability.maskSource ?? 'MASK_IMAGE_WHITE');
-    form.set('mask_image', new Blob([mask.bytes as Uint8Array<ArrayBuffer>], { type: mask.mediaType }), 'mask_image.png');
+    form.set('mask_image', mask.bytes, { filename: 'mask_image.png', type: mask.mediaType });
     if (stability.strength !== undefined) unsupported('providerOptions.stability.strength', 'the masking endpoint repaints the masked area fully');
   } else {
     form.set('init_image_mode', 'IMAGE_STRENGTH');

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
+import { MultipartForm } from '../../src/http/index.js';
 import type { ImageModelCallOptions, Warning } from '../../src/provider/index.js';
 import type { ResolvedImage } from './stability-image-input.js';
 import type { StabilityImageOptions } from './stability-image-options.js';
@@ -20,11 +21,11 @@ export function buildStabilityV2Form(options: {
   wireFields: Record<string, unknown>;
   image: ResolvedImage | undefined;
   mask: ResolvedImage | undefined;
-}): { form: FormData; warnings: Warning[] } {
+}): { form: MultipartForm; warnings: Warning[] } {
   const { endpoint, call, stability, image } = options;
   const warnings: Warning[] = [];
   const unsupported = (setting: string, details: string) => warnings.push({ type: 'unsupported-setting', setting, details });
-  const form = new FormData();
+  const form = new MultipartForm();
   const field = (name: string, value: string | number | boolean | undefined) => {
     if (value !== undefined) form.set(name, String(value));
   };
@@ -64,13 +65,13 @@ export function buildStabilityV2Form(options: {
     field('model', endpoint.model);
   }
   if (image) {
-    form.set('image', new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mediaType }), fileName('image', image.mediaType));
+    form.set('image', image.bytes, { filename: fileName('image', image.mediaType), type: image.mediaType });
     if (endpoint.image === 'optional') field('strength', stability.strength ?? 0.5);
   } else if (stability.strength !== undefined) {
     unsupported('providerOptions.stability.strength', 'strength applies only with an input image');
   }
   if (options.mask) {
-    form.set('mask', new Blob([options.mask.bytes as Uint8Array<ArrayBuffer>], { type: options.mask.mediaType }), fileName('mask', options.mask.mediaType));
+    form.set('mask', options.mask.bytes, { filename: fileName('mask', options.mask.mediaType), type: options.mask.mediaType });
   }
   for (const [name, value] of Object.entries(options.wireFields)) field(name, value as string | number | boolean);
   return { form, warnings };

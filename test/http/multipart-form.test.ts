@@ -3,7 +3,7 @@ import { MultipartForm } from '../../src/http/multipart-form.js';
 
 /** Parses a body with the platform's own multipart parser, as a server framework would. */
 async function parse(encoded: { body: Uint8Array; contentType: string }): Promise<FormData> {
-  return new Response(encoded.body, { headers: { 'content-type': encoded.contentType } }).formData();
+  return new Response(encoded.body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': encoded.contentType } }).formData();
 }
 
 describe('MultipartForm', () => {
