@@ -22,14 +22,16 @@ export const transportEntries = {
 };
 
 /**
- * Source code (and so every test run) imports the fetch transport as `./transport.js`; the build
- * emits a bare `#transport` there instead, so each runtime's resolver picks its own target.
+ * Source code (and so every test run) imports the fetch transport as `./transport.js` (from
+ * send-request.ts: the HTTP transport) or `../http/transport.js` (from util/base64.ts: the native
+ * base64 decoder); the build emits a bare `#transport` there instead, so each runtime's resolver
+ * picks its own target.
  */
 const transportImport: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'transport-import',
   setup(build) {
-    build.onResolve({ filter: /^\.\/transport\.js$/ }, (args) =>
-      /[\\/]src[\\/]http[\\/]send-request\.ts$/.test(args.importer) ? { path: '#transport', external: true } : undefined,
+    build.onResolve({ filter: /^\.\.?\/(http\/)?transport\.js$/ }, (args) =>
+      /[\\/]src[\\/](http[\\/]send-request|util[\\/]base64)\.ts$/.test(args.importer) ? { path: '#transport', external: true } : undefined,
     );
   },
 };

@@ -9,3 +9,11 @@ import type { FetchFunction } from './send-request.js';
 export function defaultFetch(): FetchFunction {
   return globalThis.fetch;
 }
+
+/**
+ * The platform's own base64 decoder where it is faster than the portable one
+ * in util/base64.ts (on Node, `Buffer`; see node/decode-base64.ts); none here.
+ * Returns undefined for text it cannot vouch for, which the portable decoder
+ * then handles (or rejects).
+ */
+export const decodeBase64Natively: ((text: string) => Uint8Array | undefined) | undefined = undefined;

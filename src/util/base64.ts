@@ -1,3 +1,5 @@
+import { decodeBase64Natively } from '../http/transport.js';
+
 /** Encodes bytes as base64 with web APIs only (no `Buffer`), in chunks so large images do not overflow the call stack. */
 export function uint8ArrayToBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -22,10 +24,12 @@ const SEXTETS = /* @__PURE__ */ (() => {
  * Decodes base64 (standard or URL-safe, padding optional, whitespace
  * ignored) to bytes. Throws on invalid input.
  *
- * Uses the platform's `Uint8Array.fromBase64` where it exists; otherwise a
- * table decoder straight into the result. Measured on Node 20 over a 4 MiB
+ * Uses the platform's `Uint8Array.fromBase64` where it exists, then the
+ * runtime's own decoder where the build has one (`Buffer` on Node, through
+ * the `#transport` import: core code imports nothing from `node:`), and
+ * otherwise a table decoder straight into the result. Measured on Node 20 over a 4 MiB
  * `b64_json` image: `atob` plus a `charCodeAt` copy loop took ~23 ms, this
- * ~10 ms (`Buffer.from(s, 'base64')`, which core may not use, ~4-5 ms), and
+ * ~10 ms (`Buffer.from(s, 'base64')` 1.5-5 ms), and
  * it builds no intermediate binary string as large as the image. Whitespace
  * is only looked for once the fast pass failed: a regex scan of 4 MiB alone
  * costs ~4 ms.
@@ -39,6 +43,8 @@ export function base64ToUint8Array(base64: string): Uint8Array {
       // URL-safe or otherwise unusual input: the table decoder below accepts it or throws.
     }
   }
+  const native = decodeBase64Natively?.(base64);
+  if (native) return native;
   const bytes = decodeSextets(base64);
   if (bytes) return bytes;
   const stripped = base64.replace(/\s/g, '');

@@ -41,3 +41,5 @@ export function defaultFetch(): FetchFunction {
 export function isNodeOwnFetch(fetch: unknown): boolean {
   return typeof fetch === 'function' && fetch.name === 'fetch' && Function.prototype.toString.call(fetch).includes('internal/deps/undici/undici');
 }
+
+export { decodeBase64Natively } from './decode-base64.js';
