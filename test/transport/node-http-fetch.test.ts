@@ -1,9 +1,13 @@
+// Named imports, as load-node-fetch.ts takes them: msw replaces `request` on the module object, not the named
+// export, so these requests reach the test server.
+import { Agent, request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOpenAI } from '../../providers/openai/index.js';
 import { APICallError, generateText, NetworkError, streamText } from '../../src/index.js';
 import { readBodyCapped, readJson, ResponseTooLargeError, sendRequest } from '../../src/http/index.js';
 import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
+import { createNodeHttpFetch, type NodeHttpClient } from '../../src/http/node/node-http-fetch.js';
 import type { FetchFunction } from '../../src/http/send-request.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -17,6 +21,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => server.close());
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const KEY = 'sk-transport-secret-0123456789';
 
@@ -223,5 +231,108 @@ describe('generateText and streamText over the node:http transport', () => {
     expect(seen).toEqual(['Hello', ' world']);
     await server.requests.at(-1)!.closedEarly;
     await expect(result.text).rejects.toBeDefined();
+  });
+});
+
+describe('node:http transport connections and routing', () => {
+  it('keeps the connection alive: sequential requests arrive on the same socket', async () => {
+    server.handle((_, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"n":1}'));
+    expect(await (await fetch(`${server.url}/first`, { method: 'POST', body: '{}' })).json()).toEqual({ n: 1 });
+    expect(await (await fetch(`${server.url}/second`, {})).text()).toBe('{"n":1}');
+    const [first, second] = server.requests.slice(-2);
+    expect([first!.url, second!.url]).toEqual(['/first', '/second']);
+    expect(second!.remotePort).toBe(first!.remotePort);
+    expect(second!.headers.connection).toBe('keep-alive');
+  });
+
+  it('opens a new socket after a cancelled body instead of reusing the closed one', async () => {
+    server.handle((request, response) => void (request.url === '/cut' ? response.writeHead(200).write('partial') : response.writeHead(200).end('whole')));
+    const cancelled = await fetch(`${server.url}/cut`, {});
+    await cancelled.body!.cancel();
+    await server.requests.at(-1)!.closedEarly;
+    expect(await (await fetch(`${server.url}/after`, {})).text()).toBe('whole');
+    const [cut, after] = server.requests.slice(-2);
+    expect(after!.remotePort).not.toBe(cut!.remotePort);
+  });
+
+  it('hands a Request object, a non-HTTP URL and redirect: manual to the global fetch, and nothing else', async () => {
+    const global = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('from the global fetch'));
+    server.handle((_, response) => void response.writeHead(200).end('from node:http'));
+    const request = new Request(`${server.url}/object`);
+    expect(await (await fetch(request)).text()).toBe('from the global fetch');
+    expect(global).toHaveBeenLastCalledWith(request, {});
+    expect(await (await fetch('data:text/plain,hi', {})).text()).toBe('from the global fetch');
+    expect(global).toHaveBeenLastCalledWith('data:text/plain,hi', {});
+    const manual = { redirect: 'manual' as const };
+    await fetch(`${server.url}/manual`, manual);
+    expect(global).toHaveBeenLastCalledWith(`${server.url}/manual`, manual);
+    expect(global).toHaveBeenCalledTimes(3);
+    const before = server.requests.length;
+    expect(await (await fetch(`${server.url}/direct`, {})).text()).toBe('from node:http');
+    expect(global).toHaveBeenCalledTimes(3);
+    expect(server.requests.slice(before).map((seen) => seen.url)).toEqual(['/direct']);
+  });
+
+  it('shows the interceptor every hop of a redirect chain, and sends what it returns', async () => {
+    const hops: Array<{ url: string; headers: Record<string, string> }> = [];
+    const relayed = await loadNodeFetch(({ url, headers }) => {
+      hops.push({ url: url.href, headers });
+      // Every hop goes to the test server whatever origin it names, with a header the server can see.
+      return { url: new URL(`${url.pathname}${url.search}`, server.url), headers: { ...headers, 'x-hop': String(hops.length) } };
+    });
+    server.handle((request, response) => {
+      if (request.url === '/a?q=1') return void response.writeHead(307, { location: 'http://provider.invalid/b' }).end();
+      if (request.url === '/b') return void response.writeHead(302, { location: '/c' }).end();
+      response.writeHead(200).end(`${request.method} ${request.body.toString()}`);
+    });
+    const before = server.requests.length;
+    const response = await relayed('http://api.example.invalid/a?q=1', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-hop' }, body: '{"x":1}' });
+    expect(await response.text()).toBe('GET ');
+    expect(response.url).toBe('http://provider.invalid/c');
+    expect(hops.map((hop) => hop.url)).toEqual(['http://api.example.invalid/a?q=1', 'http://provider.invalid/b', 'http://provider.invalid/c']);
+    // The 307 kept method and body; the cross-origin hop dropped the credential; the 302 turned the POST into a GET.
+    expect(hops[1]!.headers).toEqual({ 'content-type': 'application/json' });
+    expect(hops[2]!.headers).toEqual({});
+    const wire = server.requests.slice(before);
+    expect(wire.map((seen) => [seen.method, seen.url, seen.headers['x-hop'], seen.body.toString()])).toEqual([
+      ['POST', '/a?q=1', '1', '{"x":1}'],
+      ['POST', '/b', '2', '{"x":1}'],
+      ['GET', '/c', '3', ''],
+    ]);
+    expect(wire[0]!.headers.authorization).toBe('Bearer sk-hop');
+    expect(wire[1]!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('node:http transport clients', () => {
+  const httpClient = (): NodeHttpClient => ({ request: httpRequest, agent: new Agent({ keepAlive: true }) });
+
+  it('loads one client per protocol, shared by requests made before it arrived', async () => {
+    const load = vi.fn(async (protocol: 'http:' | 'https:') => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return protocol === 'http:' ? httpClient() : Promise.reject(new Error('no https here'));
+    });
+    const transport = createNodeHttpFetch(load);
+    server.handle((_, response) => void response.writeHead(200).end('ok'));
+    const answers = await Promise.all([1, 2, 3].map(() => transport(server.url, {}).then((response) => response.text())));
+    expect(answers).toEqual(['ok', 'ok', 'ok']);
+    await transport(server.url, {});
+    expect(load.mock.calls).toEqual([['http:']]);
+  });
+
+  it('routes https URLs to the https client, and tries a failed load again on the next request', async () => {
+    let failures = 1;
+    const load = vi.fn(async (protocol: 'http:' | 'https:'): Promise<NodeHttpClient> => {
+      if (failures-- > 0) throw new Error('TLS unavailable');
+      // A stand-in https client that speaks plain HTTP to the test server, to see which client a request got.
+      const client = httpClient();
+      return { agent: client.agent, request: (url, options, callback) => httpRequest(new URL(url.href.replace(/^https:/, 'http:')), options, callback) };
+    });
+    const transport = createNodeHttpFetch(load);
+    server.handle((request, response) => void response.writeHead(200).end(`secure ${request.url}`));
+    const secureUrl = server.url.replace(/^http:/, 'https:');
+    await expect(transport(`${secureUrl}/one`, {})).rejects.toThrow('TLS unavailable');
+    expect(await (await transport(`${secureUrl}/two`, {})).text()).toBe('secure /two');
+    expect(load.mock.calls).toEqual([['https:'], ['https:']]);
   });
 });

@@ -7,6 +7,8 @@ export interface SeenRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: Buffer;
+  /** The client's port on the connection: two requests with the same one came over the same socket. */
+  remotePort: number;
   /** Resolves when the client's connection closed before the response was finished. */
   closedEarly: Promise<void>;
 }
@@ -25,9 +27,14 @@ export async function startTestServer(): Promise<TestServer> {
   const requests: SeenRequest[] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+    } catch {
+      // The client cut the request before its body ended: there is no whole request to record or answer.
+      return;
+    }
     const closedEarly = new Promise<void>((resolve) => response.once('close', () => !response.writableFinished && resolve()));
-    const seen: SeenRequest = { method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks), closedEarly };
+    const seen: SeenRequest = { method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks), remotePort: request.socket.remotePort!, closedEarly };
     requests.push(seen);
     await handler(seen, response);
   });

@@ -5,6 +5,20 @@ import { BYTE_CHUNKS, type ByteChunkSource } from '../../stream/read-parts.js';
 const QUEUE_LIMIT = 64 * 1024;
 
 /**
+ * The error a body failed with before anything read from it, or undefined
+ * while it can still be read. `IncomingMessage` emits `error` only to
+ * listeners it has at that moment, and a destroyed stream emits nothing more,
+ * so a reader that arrives after the connection was cut (or the request
+ * aborted) would wait forever; the stream's own state still has the error.
+ */
+export function failureBeforeRead(body: Readable): { error: unknown } | undefined {
+  if (body.errored) return { error: body.errored };
+  // Destroyed without an error and not at its end: cut short all the same.
+  if (body.destroyed && !body.readableEnded) return { error: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) };
+  return undefined;
+}
+
+/**
  * A Node response body as a web `ReadableStream`, with backpressure both ways:
  * the Node stream is paused while 64 KiB wait unread (the socket then stops
  * being read), and cancelling the web stream destroys the body, which closes
@@ -32,6 +46,8 @@ class NodeBodySource implements UnderlyingDefaultSource<Uint8Array<ArrayBuffer>>
   private wake: (() => void) | undefined = undefined;
 
   constructor(private readonly body: Readable) {
+    this.failure = failureBeforeRead(body);
+    this.settled = this.failure !== undefined;
     body.on('data', (chunk: Uint8Array) => this.onData(chunk));
     body.once('end', () => this.onEnd());
     // Stays attached after a cancel, so an error raised while the body is torn down is not unhandled.

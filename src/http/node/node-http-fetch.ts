@@ -44,8 +44,17 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  */
 export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: NodeRequestInterceptor): FetchFunction {
   const clients: { 'http:'?: NodeHttpClient; 'https:'?: NodeHttpClient } = {};
-  const clientFor = (protocol: 'http:' | 'https:'): NodeHttpClient | Promise<NodeHttpClient> =>
-    clients[protocol] ?? load(protocol).then((client) => (clients[protocol] = client));
+  // The load itself is shared: requests made before the first one's client arrives must not each build an agent.
+  const loading: { 'http:'?: Promise<NodeHttpClient>; 'https:'?: Promise<NodeHttpClient> } = {};
+  const clientFor = (protocol: 'http:' | 'https:'): Promise<NodeHttpClient> =>
+    (loading[protocol] ??= load(protocol).then(
+      (client) => (clients[protocol] = client),
+      (error: unknown) => {
+        // A failed load is not remembered: the next request tries again.
+        delete loading[protocol];
+        throw error;
+      },
+    ));
 
   return async function nodeHttpFetch(input, init = {}) {
     const url = typeof input === 'string' ? new URL(input) : input;
@@ -77,7 +86,12 @@ export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: Node
         drain(response).catch(() => {});
         return new NodeResponse(undefined, responseInit) as unknown as Response;
       }
-      return new NodeResponse(decodeBody(response, response.headers['content-encoding']), responseInit) as unknown as Response;
+      const body = decodeBody(response, response.headers['content-encoding']);
+      // Heard from the start: a body that fails before anyone reads it (the connection cut, an abort) would
+      // otherwise throw from a decoder as an uncaught error. Its readers find the error on the stream
+      // (node-body-stream.ts, failureBeforeRead).
+      body.on('error', ignore);
+      return new NodeResponse(body, responseInit) as unknown as Response;
     }
   };
 }
@@ -93,7 +107,14 @@ function send(client: NodeHttpClient, url: URL, method: string, headers: Record<
       reject(signal.reason);
       return;
     }
-    if (body instanceof Blob && !hasHeader(headers, 'content-length')) headers = { ...headers, 'content-length': String(body.size) };
+    const whole = body === null || typeof body === 'string' || body instanceof Uint8Array;
+    if (body instanceof Blob) {
+      if (!hasHeader(headers, 'content-length')) headers = { ...headers, 'content-length': String(body.size) };
+    } else if (!whole && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+      // Chunked said outright: node:http chunks a body of unknown length only for methods it expects one on
+      // (POST, PUT, PATCH), and would send a DELETE's chunks unframed.
+      headers = { ...headers, 'transfer-encoding': 'chunked' };
+    }
     let response: IncomingMessage | undefined;
     const onAbort = () => {
       const reason = signal!.reason;
@@ -112,7 +133,7 @@ function send(client: NodeHttpClient, url: URL, method: string, headers: Record<
       reject(error);
     });
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (body === null || typeof body === 'string' || body instanceof Uint8Array) request.end(body ?? undefined);
+    if (whole) request.end(body ?? undefined);
     else writeStreamed(request, body instanceof Blob ? body.stream() : body);
   });
 }
@@ -136,6 +157,8 @@ function drain(response: IncomingMessage): Promise<void> {
     response.once('end', resolve).once('error', reject).resume();
   });
 }
+
+function ignore(): void {}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);

@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { concatChunks, READ_BODY_CAPPED, readStreamCapped, ResponseTooLargeError, type DirectBodyResponse } from '../read-body.js';
 import { NodeHeaders } from './node-headers.js';
-import { nodeBodyToWebStream } from './node-body-stream.js';
+import { failureBeforeRead, nodeBodyToWebStream } from './node-body-stream.js';
 
 /**
- * What the `node:http` transport (node-http-fetch.ts) returns: the `Response` API that aigc's HTTP code
- * and providers use (status, ok, headers, body, bodyUsed and the body
- * readers), built without the global `Response` class.
+ * What the `node:http` transport (node-http-fetch.ts) returns: the
+ * `Response` API that aigc's HTTP code and providers use (status, ok,
+ * headers, body, bodyUsed and the body readers), built without the global
+ * `Response` class.
  *
  * Why not a `Response`: measured on Node 20 over the referee mock, (1)
  * touching the global `Response` or `Headers` loads Node's bundled undici,
@@ -69,6 +70,8 @@ export class NodeResponse implements DirectBodyResponse {
     this.#read = true;
     const source = this.#source;
     if (!source) return new Uint8Array(0);
+    const failed = failureBeforeRead(source);
+    if (failed) throw failed.error;
     if (Number(this.headers.get('content-length')) > maxBytes) {
       source.on('error', () => {}).destroy();
       throw new ResponseTooLargeError(maxBytes);
