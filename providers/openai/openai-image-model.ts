@@ -93,12 +93,13 @@ export class OpenAIImageModel implements ImageModel {
     };
     const edit = options.images !== undefined && options.images.length > 0;
     const url = this.config.url({ path: edit ? '/images/edits' : '/images/generations', modelId: this.modelId });
-    const multipart = edit ? editForm(fields, options.images!, options.mask).encode() : undefined;
+    const form = edit ? editForm(fields, options.images!, options.mask) : undefined;
     const { response, context } = await sendRequest({
       provider: this.provider,
       url,
-      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': multipart?.contentType ?? 'application/json' },
-      body: multipart?.body ?? JSON.stringify(fields),
+      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': form ? undefined : 'application/json' },
+      // A form sets its own multipart content type (sendRequest).
+      body: form ?? JSON.stringify(fields),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,

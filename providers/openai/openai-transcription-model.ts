@@ -70,7 +70,7 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     const form = new MultipartForm();
     const type = options.mediaType.split(';')[0]!.trim().toLowerCase();
     const extension = EXTENSIONS[type] ?? type.split('/')[1] ?? 'bin';
-    // The caller's bytes as they are: encode() copies them once, into the body (multipart-form.ts).
+    // The caller's bytes as they are: sendRequest sends the form's chunks or one encoded copy (multipart-form.ts).
     form.append('file', options.audio, { filename: `audio.${extension}`, type });
     if (!this.config.omitModel) form.append('model', this.modelId);
     form.append('response_format', responseFormat);
@@ -84,12 +84,11 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     }
     for (const item of settings.include ?? []) form.append('include[]', item);
 
-    const multipart = form.encode();
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: this.config.url({ path: '/audio/transcriptions', modelId: this.modelId }),
-      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': multipart.contentType },
-      body: multipart.body,
+      headers: { ...(await this.config.headers()), ...options.headers },
+      body: form,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,

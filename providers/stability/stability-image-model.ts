@@ -128,13 +128,13 @@ export class StabilityImageModel implements ImageModel {
   }
 
   private async post(path: string, body: string | MultipartForm, accept: string, options: ImageModelCallOptions) {
-    const encoded = typeof body === 'string' ? { body, contentType: 'application/json' } : body.encode();
     try {
       return await sendRequest({
         provider: this.provider,
         url: `${this.config.baseURL()}${path}`,
-        headers: { ...this.config.headers(), ...options.headers, accept, 'content-type': encoded.contentType },
-        body: encoded.body,
+        // A form sets its own multipart content type (sendRequest).
+        headers: { ...this.config.headers(), ...options.headers, accept, 'content-type': typeof body === 'string' ? 'application/json' : undefined },
+        body,
         fetch: this.config.fetch,
         abortSignal: options.abortSignal,
         parseError: parseStabilityError,

@@ -1,3 +1,5 @@
+import { BODY_CHUNKS, type ChunkedBody } from './chunked-body.js';
+
 /** One field of a {@link MultipartForm}: text, or a file given as bytes. */
 type MultipartField = { name: string; value: string } | { name: string; data: Uint8Array; filename: string; type: string };
 
@@ -9,9 +11,10 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * Response(form)`: that copies each file into a `Blob`, then the whole body
  * again into the encoded `ArrayBuffer`, and on Node 20 the first `Response`
  * of a process loads Node's bundled undici (~40 ms, ~9 MB). Here a file is
- * kept as the caller's `Uint8Array` until {@link MultipartForm.encode}, which
- * writes every part into one buffer: a 25 MB upload costs exactly one copy of
- * the audio, on every runtime, and carries a content length.
+ * kept as the caller's `Uint8Array`: {@link MultipartForm.encode} writes every
+ * part into one buffer (one copy of the audio, with a content length, for any
+ * `fetch`), and a transport that writes chunks sends {@link MultipartForm.chunks}
+ * with no copy at all (`sendRequest` picks, see chunked-body.ts).
  *
  * @example
  * const form = new MultipartForm();
@@ -21,6 +24,12 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  */
 export class MultipartForm {
   private readonly fields: MultipartField[] = [];
+  private readonly boundary = `----aigc${randomHex(16)}`;
+
+  /** The `content-type` to send the body with, boundary included. */
+  get contentType(): string {
+    return `multipart/form-data; boundary=${this.boundary}`;
+  }
 
   /** Adds a text field, or a file when `value` is bytes (`file` names it and gives its media type). */
   append(name: string, value: string | Uint8Array, file?: { filename?: string; type?: string }): void {
@@ -42,24 +51,36 @@ export class MultipartForm {
     return this.fields.map((field) => field.name);
   }
 
-  /** The body bytes and the `content-type` (with its boundary) to send them with. */
+  /**
+   * The body as its parts in order (framing, then each value as it was given),
+   * with no copy of any file: what a transport that writes chunks sends as is
+   * (the Node transport, see BODY_CHUNKS in chunked-body.ts).
+   */
+  chunks(): ChunkedBody {
+    const chunks: Uint8Array[] = [];
+    let byteLength = 0;
+    const add = (chunk: Uint8Array) => {
+      chunks.push(chunk);
+      byteLength += chunk.byteLength;
+    };
+    this.fields.forEach((field, index) => {
+      add(encoder.encode(`${index === 0 ? '' : '\r\n'}--${this.boundary}\r\n${partHeaders(field)}\r\n`));
+      add('data' in field ? field.data : encoder.encode(normalizeNewlines(field.value)));
+    });
+    add(encoder.encode(`${this.fields.length === 0 ? '' : '\r\n'}--${this.boundary}--\r\n`));
+    return { [BODY_CHUNKS]: chunks, byteLength };
+  }
+
+  /** The body bytes in one buffer (one copy of every file) and the `content-type` to send them with. */
   encode(): { body: Uint8Array<ArrayBuffer>; contentType: string } {
-    const boundary = `----aigc${randomHex(16)}`;
-    const heads = this.fields.map((field, index) => encoder.encode(`${index === 0 ? '' : '\r\n'}--${boundary}\r\n${partHeaders(field)}\r\n`));
-    const tail = encoder.encode(`${this.fields.length === 0 ? '' : '\r\n'}--${boundary}--\r\n`);
-    const values = this.fields.map((field) => ('data' in field ? field.data : encoder.encode(normalizeNewlines(field.value))));
-    let size = tail.byteLength;
-    for (let index = 0; index < heads.length; index++) size += heads[index]!.byteLength + values[index]!.byteLength;
-    const body = new Uint8Array(size);
+    const { [BODY_CHUNKS]: chunks, byteLength } = this.chunks();
+    const body = new Uint8Array(byteLength);
     let offset = 0;
-    for (let index = 0; index < heads.length; index++) {
-      body.set(heads[index]!, offset);
-      offset += heads[index]!.byteLength;
-      body.set(values[index]!, offset);
-      offset += values[index]!.byteLength;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
     }
-    body.set(tail, offset);
-    return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+    return { body, contentType: this.contentType };
   }
 }
 

@@ -1,5 +1,7 @@
 import { APICallError } from '../errors/api-call-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { acceptsChunkedBodies } from './chunked-body.js';
+import { MultipartForm } from './multipart-form.js';
 import { NetworkError } from '../errors/network-error.js';
 import { readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
@@ -33,8 +35,12 @@ export interface SendRequestOptions {
   method?: string;
   /** Headers; undefined values are dropped. */
   headers: Record<string, string | undefined>;
-  /** The body. */
-  body?: BodyInit;
+  /**
+   * The body. A {@link MultipartForm} is sent with its content type: as its
+   * chunks, uncopied, by a transport that writes chunks (the Node one), else
+   * encoded into one buffer.
+   */
+  body?: BodyInit | MultipartForm;
   /** Injected fetch; else the runtime's transport (on Node the `node:http` transport, elsewhere `globalThis.fetch`), looked up at call time. */
   fetch?: FetchFunction;
   /** Aborts the request. */
@@ -78,12 +84,19 @@ export async function sendRequest(options: SendRequestOptions): Promise<{ respon
     parseError: options.parseError,
   };
   const fetchImpl = options.fetch ?? defaultFetch();
+  let body = options.body;
+  if (body instanceof MultipartForm) {
+    // The form's own type wins: its boundary must match the body.
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    headers['content-type'] = body.contentType;
+    body = acceptsChunkedBodies(fetchImpl) ? (body.chunks() as unknown as BodyInit) : body.encode().body;
+  }
   let response: Response;
   try {
     response = await fetchImpl(options.url, {
       method: context.method,
       headers,
-      body: options.body,
+      body,
       signal: options.abortSignal,
     });
   } catch (error) {

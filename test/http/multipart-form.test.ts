@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BODY_CHUNKS, isChunkedBody, type ChunkedBody } from '../../src/http/chunked-body.js';
 import { MultipartForm } from '../../src/http/multipart-form.js';
+import { sendRequest } from '../../src/http/send-request.js';
 
 /** Parses a body with the platform's own multipart parser, as a server framework would. */
 async function parse(encoded: { body: Uint8Array; contentType: string }): Promise<FormData> {
@@ -82,5 +84,57 @@ describe('MultipartForm', () => {
   it('encodes an empty form as just the closing boundary', async () => {
     const { body, contentType } = new MultipartForm().encode();
     expect(new TextDecoder().decode(body)).toBe(`--${contentType.split('boundary=')[1]}--\r\n`);
+  });
+});
+
+describe('MultipartForm chunks and sendRequest', () => {
+  it('gives its parts uncopied, in the order and framing of encode()', () => {
+    const audio = new Uint8Array(5000).fill(3);
+    const form = new MultipartForm();
+    form.append('model', 'whisper-1');
+    form.append('file', audio, { filename: 'a.wav', type: 'audio/wav' });
+    const chunked = form.chunks();
+    const chunks = chunked[BODY_CHUNKS];
+    expect(chunks).toContain(audio);
+    expect(chunked.byteLength).toBe(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+    const joined = new Uint8Array(chunked.byteLength);
+    let offset = 0;
+    for (const chunk of chunks) joined.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
+    expect(joined).toEqual(form.encode().body);
+    expect(form.encode().contentType).toBe(form.contentType);
+  });
+
+  it('sendRequest sends a form encoded, with its own content type, through a plain fetch', async () => {
+    const form = new MultipartForm();
+    form.append('file', new Uint8Array([1, 2, 3]), { filename: 'a.bin', type: 'application/octet-stream' });
+    const seen: RequestInit[] = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(init!);
+      return new Response('{}', { status: 200 });
+    };
+    await sendRequest({ provider: 'test', url: 'https://api.example.com/v1/up', headers: { 'Content-Type': 'application/json', authorization: 'Bearer sk-0123456789' }, body: form, fetch });
+    const headers = seen[0]!.headers as Record<string, string>;
+    expect(headers['content-type']).toBe(form.contentType);
+    expect(headers['Content-Type']).toBeUndefined();
+    expect(seen[0]!.body).toBeInstanceOf(Uint8Array);
+    const parsed = await parse({ body: seen[0]!.body as Uint8Array, contentType: headers['content-type']! });
+    expect(new Uint8Array(await (parsed.get('file') as File).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('sendRequest hands a chunk-writing transport the chunks themselves', async () => {
+    const audio = new Uint8Array(100).fill(9);
+    const form = new MultipartForm();
+    form.append('file', audio, { filename: 'a.mp3', type: 'audio/mpeg' });
+    let body: unknown;
+    const fetch = Object.assign(
+      async (_url: RequestInfo | URL, init?: RequestInit) => {
+        body = init!.body;
+        return new Response('{}', { status: 200 });
+      },
+      { [BODY_CHUNKS]: true },
+    );
+    await sendRequest({ provider: 'test', url: 'https://api.example.com/v1/up', headers: {}, body: form, fetch });
+    expect(isChunkedBody(body)).toBe(true);
+    expect((body as ChunkedBody)[BODY_CHUNKS]).toContain(audio);
   });
 });
