@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BODY_CHUNKS } from '../../src/http/chunked-body.js';
 import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
 import type { NodeRequestInterceptor } from '../../src/http/node/node-http-fetch.js';
 import type { FetchFunction } from '../../src/http/send-request.js';
@@ -20,11 +21,15 @@ let transport: Promise<FetchFunction> | undefined;
 const ORIGIN_HEADER = 'x-aigc-relay-origin';
 const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', ORIGIN_HEADER]);
 
-const relayFetch: FetchFunction = async (input, init) => {
-  if (!relay) throw new Error('the node:http relay is not running (test/support/node-setup.ts)');
-  transport ??= loadNodeFetch(relayTo(() => relay!.origin));
-  return (await transport)(input, init);
-};
+const relayFetch: FetchFunction = Object.assign(
+  async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!relay) throw new Error('the node:http relay is not running (test/support/node-setup.ts)');
+    transport ??= loadNodeFetch(relayTo(() => relay!.origin));
+    return (await transport)(input, init);
+  },
+  // As the production lazy transport is: multipart forms reach node:http as their chunks (chunked-body.ts).
+  { [BODY_CHUNKS]: true as const },
+);
 
 /** The `defaultFetch` of src/http/transport.ts, for the `node` project. */
 export function defaultFetch(): FetchFunction {

@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { loadNodeFetch } from '../../src/http/node/load-node-fetch.js';
 import { nodeBodyToWebStream } from '../../src/http/node/node-body-stream.js';
 import { createNodeHttpFetch } from '../../src/http/node/node-http-fetch.js';
-import type { FetchFunction } from '../../src/http/send-request.js';
+import { acceptsChunkedBodies, BODY_CHUNKS } from '../../src/http/chunked-body.js';
+import { MultipartForm } from '../../src/http/multipart-form.js';
+import { sendRequest, type FetchFunction } from '../../src/http/send-request.js';
 import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
 import { BYTE_CHUNKS, PART_BATCHES, type ByteChunkSource } from '../../src/stream/read-parts.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -62,6 +64,35 @@ describe('request bodies over node:http', () => {
     expect(seen.headers['transfer-encoding']).toBeUndefined();
     expect(seen.headers['content-type']).toBe('audio/wav');
     expect(seen.body.equals(bytes)).toBe(true);
+  });
+
+  it('writes a multipart form through sendRequest as its chunks, uncopied, with a content-length, and replays them on a 307', async () => {
+    const audio = new Uint8Array(randomBytes(2 * 1024 * 1024 + 3));
+    const form = new MultipartForm();
+    form.append('model', 'whisper-1');
+    form.append('file', audio, { filename: 'a.mp3', type: 'audio/mpeg' });
+    const chunks = vi.spyOn(form, 'chunks');
+    const encode = vi.spyOn(form, 'encode');
+    server.handle((request, response) => {
+      if (request.url === '/old') return void response.writeHead(307, { location: '/new' }).end();
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    expect(acceptsChunkedBodies(fetch)).toBe(true);
+    await sendRequest({ provider: 'test', url: `${server.url}/old`, headers: { authorization: 'Bearer sk-0123456789abcdef' }, body: form, fetch });
+    expect(chunks).toHaveBeenCalledTimes(1);
+    expect(encode).not.toHaveBeenCalled();
+    // The audio went out as the caller's own array, not a copy.
+    expect(chunks.mock.results[0]!.value[BODY_CHUNKS]).toContain(audio);
+    const [first, second] = server.requests.slice(-2);
+    for (const seen of [first!, second!]) {
+      expect(seen.headers['content-type']).toBe(form.contentType);
+      expect(seen.headers['content-length']).toBe(String(seen.body.length));
+      expect(seen.headers['transfer-encoding']).toBeUndefined();
+      const parsed = await new Response(new Uint8Array(seen.body), { headers: { 'content-type': form.contentType } }).formData();
+      expect(parsed.get('model')).toBe('whisper-1');
+      expect(Buffer.from(await (parsed.get('file') as File).arrayBuffer()).equals(Buffer.from(audio))).toBe(true);
+    }
+    expect(second!.url).toBe('/new');
   });
 
   it('sends an async-iterable body chunked, the bytes intact', async () => {

@@ -1,4 +1,5 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import { BODY_CHUNKS, isChunkedBody, type ChunkedBody } from '../chunked-body.js';
 import type { FetchFunction } from '../send-request.js';
 import { decodeBody } from './decode-body.js';
 import { NodeHeaders } from './node-headers.js';
@@ -56,10 +57,10 @@ export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: Node
       },
     ));
 
-  return async function nodeHttpFetch(input, init = {}) {
+  const nodeHttpFetch: FetchFunction = async function nodeHttpFetch(input, init = {}) {
     const url = typeof input === 'string' ? new URL(input) : input;
     if (!(url instanceof URL) || (url.protocol !== 'http:' && url.protocol !== 'https:') || (init.redirect !== undefined && init.redirect !== 'follow')) {
-      return globalThis.fetch(input, init);
+      return globalThis.fetch(input, isChunkedBody(init.body) ? { ...init, body: joinChunks(init.body) } : init);
     }
     const signal = init.signal ?? undefined;
     const prepared = await prepareBody(init.body, toHeaderRecord(init.headers));
@@ -94,6 +95,8 @@ export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: Node
       return new NodeResponse(body, responseInit) as unknown as Response;
     }
   };
+  // sendRequest hands this transport a multipart form's chunks as they are (chunked-body.ts).
+  return Object.assign(nodeHttpFetch, { [BODY_CHUNKS]: true as const });
 }
 
 /**
@@ -108,8 +111,10 @@ function send(client: NodeHttpClient, url: URL, method: string, headers: Record<
       return;
     }
     const whole = body === null || typeof body === 'string' || body instanceof Uint8Array;
-    if (body instanceof Blob) {
-      if (!hasHeader(headers, 'content-length')) headers = { ...headers, 'content-length': String(body.size) };
+    const inChunks = isChunkedBody(body);
+    if (body instanceof Blob || inChunks) {
+      const length = inChunks ? body.byteLength : body.size;
+      if (!hasHeader(headers, 'content-length')) headers = { ...headers, 'content-length': String(length) };
     } else if (!whole && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
       // Chunked said outright: node:http chunks a body of unknown length only for methods it expects one on
       // (POST, PUT, PATCH), and would send a DELETE's chunks unframed.
@@ -134,7 +139,11 @@ function send(client: NodeHttpClient, url: URL, method: string, headers: Record<
     });
     signal?.addEventListener('abort', onAbort, { once: true });
     if (whole) request.end(body ?? undefined);
-    else writeStreamed(request, body instanceof Blob ? body.stream() : body);
+    else if (inChunks) {
+      // Already in memory: written as they are (the socket queues references, no copy), ended with the last.
+      for (const chunk of body[BODY_CHUNKS]) request.write(chunk);
+      request.end();
+    } else writeStreamed(request, body instanceof Blob ? body.stream() : body);
   });
 }
 
@@ -162,4 +171,15 @@ function ignore(): void {}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+
+/** A chunked body in one buffer, for the global `fetch` (which takes no chunk list). */
+function joinChunks(body: ChunkedBody): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(body.byteLength);
+  let offset = 0;
+  for (const chunk of body[BODY_CHUNKS]) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
 }

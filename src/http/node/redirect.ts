@@ -1,3 +1,5 @@
+import { isChunkedBody } from '../chunked-body.js';
+
 /** The most redirects followed, as in `fetch`. */
 export const MAX_REDIRECTS = 20;
 
@@ -34,7 +36,7 @@ export function nextRedirect(current: RedirectableRequest, status: number, locat
     method = 'GET';
     body = null;
     for (const name of Object.keys(headers)) if (BODY_HEADERS.includes(name.toLowerCase())) delete headers[name];
-  } else if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof Blob)) {
+  } else if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof Blob) && !isChunkedBody(body)) {
     // A streamed body was consumed by the first request and cannot be sent again (fetch fails the same way).
     throw new TypeError('cannot follow a redirect with a streamed request body');
   }

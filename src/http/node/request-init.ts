@@ -1,5 +1,7 @@
-/** A request body in a form `node:http` writes: text, bytes, a Blob, or chunks to stream. */
-export type NodeRequestBody = string | Uint8Array | Blob | AsyncIterable<Uint8Array> | null;
+import { isChunkedBody, type ChunkedBody } from '../chunked-body.js';
+
+/** A request body in a form `node:http` writes: text, bytes, a Blob, chunks in memory (a multipart form's), or chunks to stream. */
+export type NodeRequestBody = string | Uint8Array | Blob | ChunkedBody | AsyncIterable<Uint8Array> | null;
 
 /** `init.headers` in any of its three shapes, as a plain record (later duplicates joined as `fetch` does). */
 export function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string> {
@@ -34,6 +36,7 @@ export async function prepareBody(body: BodyInit | null | undefined, headers: Re
   const withType = (type: string) => (hasType ? headers : { ...headers, 'content-type': type });
   if (typeof body === 'string') return { body, headers: withType('text/plain;charset=UTF-8') };
   if (body instanceof Uint8Array) return { body, headers };
+  if (isChunkedBody(body)) return { body, headers };
   if (body instanceof ArrayBuffer) return { body: new Uint8Array(body), headers };
   if (ArrayBuffer.isView(body)) return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), headers };
   if (body instanceof URLSearchParams) return { body: body.toString(), headers: withType('application/x-www-form-urlencoded;charset=UTF-8') };

@@ -1,15 +1,20 @@
 import type { FetchFunction } from '../send-request.js';
+import { BODY_CHUNKS } from '../chunked-body.js';
 import { loadNodeFetch } from './load-node-fetch.js';
 
 let nodeFetch: FetchFunction | undefined;
 let loading: Promise<FetchFunction> | undefined;
 
 /** The node:http transport, built on the first request so that importing aigc stays cheap (see load-node-fetch.ts). */
-const lazyNodeFetch: FetchFunction = (input, init) => {
-  if (nodeFetch) return nodeFetch(input, init);
-  loading ??= loadNodeFetch().then((loaded) => (nodeFetch = loaded));
-  return loading.then((loaded) => loaded(input, init));
-};
+const lazyNodeFetch: FetchFunction = Object.assign(
+  (input: RequestInfo | URL, init?: RequestInit) => {
+    if (nodeFetch) return nodeFetch(input, init);
+    loading ??= loadNodeFetch().then((loaded) => (nodeFetch = loaded));
+    return loading.then((loaded) => loaded(input, init));
+  },
+  // It writes a multipart form's chunks as they are, as the transport it loads does (chunked-body.ts).
+  { [BODY_CHUNKS]: true as const },
+);
 
 let seenFetch: unknown;
 let seenIsNodeOwn = false;
