@@ -12,7 +12,10 @@ const KEEP_ALIVE_MS = 4_000;
  * Builds the Node transport (node-http-fetch.ts), loaded on the first request
  * so that `import('aigc')` stays cheap; `node:https` (and TLS with it) loads
  * only when an https URL is requested. One keep-alive agent per protocol,
- * with no cap on sockets per origin, as undici's `Agent` had.
+ * with no cap on sockets per origin, as the undici `Agent` of the transport
+ * before it had. `intercept` rewrites each request just before it is sent,
+ * every redirect hop included (the `node` test project uses it to route all
+ * traffic to a local relay).
  */
 export async function loadNodeFetch(intercept?: NodeRequestInterceptor): Promise<FetchFunction> {
   return createNodeHttpFetch(loadClient, intercept);
