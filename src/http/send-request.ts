@@ -3,7 +3,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { acceptsChunkedBodies } from './chunked-body.js';
 import { MultipartForm } from './multipart-form.js';
 import { NetworkError } from '../errors/network-error.js';
-import { readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
+import { declaredWithin, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
 // resolves to the node:http transport (node/transport.ts) and every other runtime to this file.
@@ -183,14 +183,19 @@ export async function readBody(response: Response, context: RequestContext, maxB
   try {
     return await readBodyCapped(response, maxBytes);
   } catch (error) {
-    if (error instanceof ResponseTooLargeError) {
-      throw createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
-    }
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'AbortError' || name === 'TimeoutError') throw error;
-    // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
-    throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
+    throw bodyReadError(error, response, context);
   }
+}
+
+/** What a failed body read throws: an `APICallError` past the cap, the abort as is, else a retryable `NetworkError`. */
+function bodyReadError(error: unknown, response: Response, context: RequestContext): unknown {
+  if (error instanceof ResponseTooLargeError) {
+    return createApiError(context, { statusCode: response.status, text: error.message, data: null, isRetryable: false });
+  }
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'AbortError' || name === 'TimeoutError') return error;
+  // The connection broke mid-body (reset, bad gzip): typed and retryable like a failed fetch.
+  return new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context), phase: 'while reading the response body' });
 }
 
 /**
@@ -221,7 +226,15 @@ export function typedBodyStream(body: ReadableStream<Uint8Array>, context: Reque
 }
 
 /** {@link readBody} as UTF-8 text. */
-export async function readText(response: Response, context: RequestContext, maxBytes?: number): Promise<string> {
+export async function readText(response: Response, context: RequestContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<string> {
+  // A declared length within the cap: one call to the runtime's own reader instead of bytes, a copy and a decoder.
+  if (declaredWithin(response, maxBytes)) {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw bodyReadError(error, response, context);
+    }
+  }
   return new TextDecoder().decode(await readBody(response, context, maxBytes));
 }
 
