@@ -132,11 +132,17 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     return { body, warnings };
   }
 
-  private async post(body: Record<string, unknown>, options: LanguageModelCallOptions) {
+  private post(body: Record<string, unknown>, options: LanguageModelCallOptions) {
+    // Most configs build their headers synchronously (Azure's token provider may not): no extra turn for those.
+    const headers = this.config.headers();
+    return headers instanceof Promise ? headers.then((resolved) => this.send(resolved, body, options)) : this.send(headers, body, options);
+  }
+
+  private send(configHeaders: Record<string, string | undefined>, body: Record<string, unknown>, options: LanguageModelCallOptions) {
     return sendRequest({
       provider: this.config.provider,
       url: this.config.url({ path: '/chat/completions', modelId: this.modelId }),
-      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': 'application/json' },
+      headers: { ...configHeaders, ...options.headers, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
@@ -148,12 +154,14 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { body, warnings } = this.prepare(options);
     const { response, context } = await this.post(body, options);
     const data = await readJson(response, context, this.config.maxResponseBytes);
-    const { metadata, providerMetadata, ...result } = mapChatCompletion(data, context);
+    const mapped = mapChatCompletion(data, context);
     return {
-      ...result,
-      providerMetadata: mergeProviderMetadata(providerMetadata, extraMetadata(this.config.extractMetadata, data)),
+      content: mapped.content,
+      finishReason: mapped.finishReason,
+      usage: mapped.usage,
+      providerMetadata: mergeProviderMetadata(mapped.providerMetadata, extraMetadata(this.config.extractMetadata, data)),
       warnings,
-      response: { ...metadata, headers: headersToRecord(response.headers), body: data },
+      response: { ...mapped.metadata, headers: headersToRecord(response.headers), body: data },
     };
   }
 

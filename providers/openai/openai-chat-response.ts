@@ -72,13 +72,19 @@ function openAIMetadata(data: Record<string, unknown>): ProviderMetadata | undef
   const fingerprint = asString(data.system_fingerprint);
   const tier = asString(data.service_tier);
   if (!fingerprint && !tier) return undefined;
-  return { openai: { ...(fingerprint ? { systemFingerprint: fingerprint } : {}), ...(tier ? { serviceTier: tier } : {}) } };
+  const openai: Record<string, string> = {};
+  if (fingerprint) openai.systemFingerprint = fingerprint;
+  if (tier) openai.serviceTier = tier;
+  return { openai };
 }
 
 /** Merges provider metadata key by key (`openai` from the mapping, `azure` from an extractor, …). */
 export function mergeProviderMetadata(...parts: Array<ProviderMetadata | undefined>): ProviderMetadata | undefined {
+  // One source (the common case): returned as it is, not copied.
+  const present = parts.filter((part) => part !== undefined);
+  if (present.length <= 1) return present[0];
   let merged: ProviderMetadata | undefined;
-  for (const part of parts) {
+  for (const part of present) {
     if (!part) continue;
     merged ??= {};
     for (const [key, value] of Object.entries(part)) merged[key] = { ...merged[key], ...value };

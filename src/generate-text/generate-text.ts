@@ -101,7 +101,7 @@ function toResult<TOOLS extends ToolSet>(steps: Array<StepResult<TOOLS>>, messag
     toolResults: last.toolResults,
     finishReason: last.finishReason,
     usage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
-    warnings: steps.flatMap((step) => step.warnings),
+    warnings: steps.length === 1 ? last.warnings : steps.flatMap((step) => step.warnings),
     response: { ...last.response, messages },
     providerMetadata: last.providerMetadata as ProviderMetadata | undefined,
     steps,

@@ -124,6 +124,8 @@ export function stepMessages(step: {
   toolResults: ReadonlyArray<{ toolCallId: string; toolName: string; output: unknown }>;
   toolErrors: readonly ToolErrorResult[];
 }): ModelMessage[] {
+  // A plain answer (most steps): one message, none of the arrays below.
+  if (step.toolCalls.length === 0 && step.toolErrors.length === 0) return step.text ? [{ role: 'assistant', content: [{ type: 'text', text: step.text }] }] : [];
   const calls = [...step.toolCalls, ...step.toolErrors];
   const assistant: ModelMessage = {
     role: 'assistant',

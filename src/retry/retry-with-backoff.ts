@@ -17,7 +17,8 @@ export interface RetryOptions {
  * happened, the attempts' errors are collected in a `RetryError`.
  */
 export async function retryWithBackoff<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const errors: unknown[] = [];
+  // Allocated on the first failure: most calls never fail.
+  let errors: unknown[] | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
@@ -25,7 +26,7 @@ export async function retryWithBackoff<T>(fn: () => Promise<T>, options: RetryOp
       const signal = options.abortSignal;
       if (signal?.aborted && (error === signal.reason || isAbortError(error))) throw signal.reason;
       if (options.maxRetries === 0) throw error;
-      errors.push(error);
+      (errors ??= []).push(error);
       const message = error instanceof Error ? error.message : String(error);
       if (!isRetryable(error)) {
         if (attempt === 0) throw error;
