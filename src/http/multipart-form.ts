@@ -1,4 +1,5 @@
 import { BODY_CHUNKS, type ChunkedBody } from './chunked-body.js';
+import { concatChunks } from './read-body.js';
 
 /** One field of a {@link MultipartForm}: text, or a file given as bytes. */
 type MultipartField = { name: string; value: string } | { name: string; data: Uint8Array; filename: string; type: string };
@@ -74,13 +75,8 @@ export class MultipartForm {
   /** The body bytes in one buffer (one copy of every file) and the `content-type` to send them with. */
   encode(): { body: Uint8Array<ArrayBuffer>; contentType: string } {
     const { [BODY_CHUNKS]: chunks, byteLength } = this.chunks();
-    const body = new Uint8Array(byteLength);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return { body, contentType: this.contentType };
+    // Never a caller's array uncopied: there is always a framing chunk besides any file.
+    return { body: concatChunks(chunks, byteLength) as Uint8Array<ArrayBuffer>, contentType: this.contentType };
   }
 }
 

@@ -79,7 +79,7 @@ export async function readStreamCapped(stream: ReadableStream<Uint8Array>, maxBy
 }
 
 /** The chunks as one array (the only chunk itself, uncopied). */
-export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
+export function concatChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const result = new Uint8Array(total);
   let offset = 0;

@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
-import { BODY_CHUNKS, isChunkedBody, type ChunkedBody } from '../chunked-body.js';
+import { BODY_CHUNKS, isChunkedBody } from '../chunked-body.js';
+import { concatChunks } from '../read-body.js';
 import type { FetchFunction } from '../send-request.js';
 import { decodeBody } from './decode-body.js';
 import { NodeHeaders } from './node-headers.js';
@@ -60,7 +61,7 @@ export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: Node
   const nodeHttpFetch: FetchFunction = async function nodeHttpFetch(input, init = {}) {
     const url = typeof input === 'string' ? new URL(input) : input;
     if (!(url instanceof URL) || (url.protocol !== 'http:' && url.protocol !== 'https:') || (init.redirect !== undefined && init.redirect !== 'follow')) {
-      return globalThis.fetch(input, isChunkedBody(init.body) ? { ...init, body: joinChunks(init.body) } : init);
+      return globalThis.fetch(input, isChunkedBody(init.body) ? { ...init, body: concatChunks(init.body[BODY_CHUNKS], init.body.byteLength) as Uint8Array<ArrayBuffer> } : init);
     }
     const signal = init.signal ?? undefined;
     const prepared = await prepareBody(init.body, toHeaderRecord(init.headers));
@@ -171,15 +172,4 @@ function ignore(): void {}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}
-
-/** A chunked body in one buffer, for the global `fetch` (which takes no chunk list). */
-function joinChunks(body: ChunkedBody): Uint8Array<ArrayBuffer> {
-  const joined = new Uint8Array(body.byteLength);
-  let offset = 0;
-  for (const chunk of body[BODY_CHUNKS]) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return joined;
 }
