@@ -15,6 +15,7 @@ import { generateText, streamText } from '../src/index.js';
 import { parseSseStream } from '../src/stream/parse-sse-stream.js';
 import { partBatchesOf } from '../src/stream/read-parts.js';
 import { base64ToUint8Array, uint8ArrayToBase64 } from '../src/util/base64.js';
+import { decodeBase64Natively } from '../src/http/node/decode-base64.js';
 
 const EVENTS = 2_000;
 const encoder = new TextEncoder();
@@ -95,8 +96,11 @@ bench
   })
   .add('sendRequest + readJson, node:http transport, 127.0.0.1', post(nodeFetch))
   .add('sendRequest + readJson, global fetch, 127.0.0.1', post(globalThis.fetch))
-  .add('base64ToUint8Array, 4 MiB of base64', () => {
+  .add('base64ToUint8Array, 4 MiB of base64, portable decoder (edge, browsers)', () => {
     base64ToUint8Array(base64Image);
+  })
+  .add('base64, 4 MiB, Node build (Buffer through #transport)', () => {
+    decodeBase64Natively(base64Image);
   });
 
 await bench.run();
