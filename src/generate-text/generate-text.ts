@@ -34,10 +34,10 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   let prompt = call.callOptions.prompt;
   try {
     for (;;) {
-      const result: LanguageModelResult = await retryWithBackoff(
-        () => call.model.doGenerate({ ...call.callOptions, prompt, tools: prepared.tools, toolChoice: prepared.toolChoice, abortSignal: signal }),
-        { maxRetries: call.maxRetries, abortSignal: signal },
-      );
+      // A first step without tools or a signal sends the prepared options as they are: no per-call copy of them.
+      const plain = prompt === call.callOptions.prompt && prepared.tools === undefined && prepared.toolChoice === undefined && signal === undefined;
+      const stepOptions = plain ? call.callOptions : { ...call.callOptions, prompt, tools: prepared.tools, toolChoice: prepared.toolChoice, abortSignal: signal };
+      const result: LanguageModelResult = await retryWithBackoff(() => call.model.doGenerate(stepOptions), { maxRetries: call.maxRetries, abortSignal: signal });
       const toolCalls: Array<TypedToolCall<TOOLS>> = [];
       const toolErrors: ToolErrorResult[] = [];
       let text = '';
