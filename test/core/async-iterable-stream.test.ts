@@ -70,6 +70,31 @@ describe('createAsyncIterableStream with a direct source', () => {
     ]);
   });
 
+  it('answers synchronously available items at once and keeps call order across awaited ones', async () => {
+    // Like streamText's pump: queued items come back synchronously, a refill is awaited.
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    let index = 0;
+    let calls = 0;
+    const next = (): string | undefined | Promise<string | undefined> => {
+      calls++;
+      const item = items[index++];
+      return index % 2 === 0 ? new Promise((resolve) => setTimeout(() => resolve(item), 5)) : item;
+    };
+    const stream = createAsyncIterableStream(new ReadableStream<string>({}, { highWaterMark: 0 }), next);
+    const iterator = stream[Symbol.asyncIterator]();
+    // A synchronous item settles before any timer: the first call costs no turn of the event loop.
+    let first: IteratorResult<string> | undefined;
+    void iterator.next().then((result) => (first = result));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(first).toEqual({ done: false, value: 'a' });
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    expect(results.map((result) => (result.done ? 'done' : result.value))).toEqual(['b', 'c', 'd', 'e', 'done', 'done']);
+    // The source was asked once per item, in turn, and not again after it ended.
+    expect(calls).toBe(6);
+    expect(stream.locked).toBe(false);
+  });
+
   it('throws the source error and ends the iteration', async () => {
     const failure = new Error('boom');
     const { stream } = pump(['a', failure]);
