@@ -37,6 +37,17 @@ describe('parseSseStream batch lane', () => {
     expect(await read()).toBeUndefined();
   });
 
+  it('delivers each stream its own events when several are parsed in turn (the parsers share one callback)', async () => {
+    const first = partBatchesOf(parseSseStream(body(['data: a1\n\ndata: a2\n\n', 'data: a3\n\n']), handler, { provider: 'test' }))!;
+    const second = partBatchesOf(parseSseStream(body(['data: b1\n\n', 'data: b2\n\ndata: b3\n\n']), handler, { provider: 'test' }))!;
+    expect(await second.readParts()).toEqual(['b1']);
+    expect(await first.readParts()).toEqual(['a1', 'a2']);
+    expect(await second.readParts()).toEqual(['b2', 'b3']);
+    expect(await first.readParts()).toEqual(['a3']);
+    expect(await first.readParts()).toEqual(['end']);
+    expect(await second.readParts()).toEqual(['end']);
+  });
+
   it('gives a reader the same parts one by one', async () => {
     const reader = parseSseStream(body(['data: a\n\ndata: b\n\n', 'data: c\n\n']), handler, { provider: 'test' }).getReader();
     const parts: string[] = [];
