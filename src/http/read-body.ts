@@ -49,14 +49,14 @@ export interface DirectBodyResponse {
 export async function readBodyCapped(response: Response, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<Uint8Array> {
   const direct = (response as Response & Partial<DirectBodyResponse>)[READ_BODY_CAPPED];
   if (direct) return direct.call(response, maxBytes);
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
+  const length = response.headers.get('content-length');
+  if (Number(length) > maxBytes) {
     // Not awaited: some bodies (mocks, polyfills) never settle a cancel, and the cap error must not wait on it.
     response.body?.cancel().catch(() => {});
     throw new ResponseTooLargeError(maxBytes);
   }
   if (!response.body) return new Uint8Array(0);
-  if (declaredWithin(response, maxBytes)) return new Uint8Array(await response.arrayBuffer());
+  if (readableWhole(length, response.headers.get('content-encoding'), maxBytes)) return new Uint8Array(await response.arrayBuffer());
   return readStreamCapped(response.body, maxBytes);
 }
 
@@ -105,8 +105,12 @@ export async function readTextCapped(response: Response, maxBytes?: number): Pro
  */
 export function declaredWithin(response: Response, maxBytes: number): boolean {
   if ((response as Response & Partial<DirectBodyResponse>)[READ_BODY_CAPPED]) return false;
-  const declared = response.headers.get('content-length');
-  return declared !== null && declared.trim() !== '' && Number(declared) <= maxBytes && !isEncoded(response.headers.get('content-encoding'));
+  return readableWhole(response.headers.get('content-length'), response.headers.get('content-encoding'), maxBytes);
+}
+
+/** The rule behind {@link declaredWithin}, on header values already read. */
+function readableWhole(contentLength: string | null, contentEncoding: string | null, maxBytes: number): boolean {
+  return contentLength !== null && contentLength.trim() !== '' && Number(contentLength) <= maxBytes && !isEncoded(contentEncoding);
 }
 
 function isEncoded(contentEncoding: string | null): boolean {

@@ -6,7 +6,7 @@ import { decodeBody } from './decode-body.js';
 import { NodeHeaders } from './node-headers.js';
 import { NodeResponse } from './node-response.js';
 import { MAX_REDIRECTS, nextRedirect, type RedirectableRequest } from './redirect.js';
-import { prepareBody, toHeaderRecord, type NodeRequestBody } from './request-init.js';
+import { hasHeader, prepareBody, toHeaderRecord, type NodeRequestBody } from './request-init.js';
 
 /** `node:http` or `node:https`: the request function and the keep-alive agent used with it. */
 export interface NodeHttpClient {
@@ -169,7 +169,3 @@ function drain(response: IncomingMessage): Promise<void> {
 }
 
 function ignore(): void {}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((key) => key.toLowerCase() === name);
-}

@@ -32,7 +32,7 @@ export function toHeaderRecord(headers: HeadersInit | undefined): Record<string,
  */
 export async function prepareBody(body: BodyInit | null | undefined, headers: Record<string, string>): Promise<{ body: NodeRequestBody; headers: Record<string, string> }> {
   if (body === undefined || body === null) return { body: null, headers };
-  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  const hasType = hasHeader(headers, 'content-type');
   const withType = (type: string) => (hasType ? headers : { ...headers, 'content-type': type });
   if (typeof body === 'string') return { body, headers: withType('text/plain;charset=UTF-8') };
   if (body instanceof Uint8Array) return { body, headers };
@@ -48,4 +48,9 @@ export async function prepareBody(body: BodyInit | null | undefined, headers: Re
   if (body instanceof Blob) return { body, headers: body.type ? withType(body.type) : headers };
   // A web ReadableStream: async-iterable on Node.
   return { body: body as unknown as AsyncIterable<Uint8Array>, headers };
+}
+
+/** Whether `headers` has `name` (lower case) in any letter case. */
+export function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
