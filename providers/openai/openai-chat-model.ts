@@ -1,9 +1,9 @@
 import {
   createApiError,
-  headersToRecord,
   isRecord,
   readJson,
   sendRequest,
+  withLazyHeaders,
   type RequestContext,
 } from '../../src/http/index.js';
 import type {
@@ -68,10 +68,10 @@ export class OpenAIChatLanguageModel implements LanguageModel {
 
   private prepare(options: LanguageModelCallOptions): { body: Record<string, unknown>; warnings: Warning[] } {
     const warnings: Warning[] = [];
-    const providerOptions = {
-      ...parseOpenAIChatOptions(options.providerOptions?.openai, 'openai'),
-      ...(this.optionsKey !== 'openai' ? parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),
-    };
+    const openaiOptions = parseOpenAIChatOptions(options.providerOptions?.openai, 'openai');
+    const providerOptions = this.optionsKey === 'openai'
+      ? openaiOptions
+      : { ...openaiOptions, ...parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) };
     const reasoning = isReasoningModel(this.modelId);
     let { temperature, topP } = options;
     if (reasoning && temperature !== undefined) {
@@ -159,9 +159,9 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       content: mapped.content,
       finishReason: mapped.finishReason,
       usage: mapped.usage,
-      providerMetadata: mergeProviderMetadata(mapped.providerMetadata, extraMetadata(this.config.extractMetadata, data)),
+      providerMetadata: this.config.extractMetadata ? mergeProviderMetadata(mapped.providerMetadata, extraMetadata(this.config.extractMetadata, data)) : mapped.providerMetadata,
       warnings,
-      response: { ...mapped.metadata, headers: headersToRecord(response.headers), body: data },
+      response: withLazyHeaders({ ...mapped.metadata, body: data }, response.headers),
     };
   }
 
@@ -170,9 +170,9 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     body.stream = true;
     if (this.config.streamUsage !== false) body.stream_options = { include_usage: true };
     const { response, context } = await this.post(body, options);
-    const headers = headersToRecord(response.headers);
+    const metadata = withLazyHeaders({}, response.headers);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-      return { stream: jsonAsStream(await readJson(response, context, this.config.maxResponseBytes), context, warnings, this.config.extractMetadata), response: { headers } };
+      return { stream: jsonAsStream(await readJson(response, context, this.config.maxResponseBytes), context, warnings, this.config.extractMetadata), response: metadata };
     }
     const handler = createOpenAIChatStreamHandler(context, warnings, this.config.extractMetadata?.fromStream());
     const stream = parseSseStream(response.body!, handler, {
@@ -182,7 +182,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       secrets: context.secrets,
       maxEventChars: this.config.maxResponseBytes,
     });
-    return { stream, response: { headers } };
+    return { stream, response: metadata };
   }
 }
 

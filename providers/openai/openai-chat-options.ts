@@ -45,9 +45,12 @@ const CHECKS: Record<keyof OpenAIChatOptions, (value: unknown) => boolean> = {
   extraBody: (value) => isRecord(value),
 };
 
+/** What an absent `providerOptions[key]` parses to: shared, read only. */
+const NO_OPTIONS: OpenAIChatOptions = Object.freeze({});
+
 /** Validates `providerOptions[key]`; unknown keys are rejected so typos do not pass silently. */
 export function parseOpenAIChatOptions(value: unknown, key: string): OpenAIChatOptions {
-  if (value === undefined) return {};
+  if (value === undefined) return NO_OPTIONS;
   if (!isRecord(value)) throw new InvalidArgumentError({ argument: `providerOptions.${key}`, message: 'must be an object' });
   for (const [name, item] of Object.entries(value)) {
     const check = CHECKS[name as keyof OpenAIChatOptions];

@@ -13,13 +13,13 @@ export function mapChatCompletion(
   if (!isRecord(data) || !isRecord(message)) {
     throw new InvalidResponseError({ provider: context.provider, message: 'expected a chat.completion with choices[0].message', rawValue: JSON.stringify(data) });
   }
-  const content: LanguageModelContent[] = [];
   const reasoning = asString(message.reasoning_content) ?? asString(message.reasoning);
-  if (reasoning) content.push({ type: 'reasoning', text: reasoning });
   const text = asString(message.content);
   const refusal = asString(message.refusal);
-  if (text) content.push({ type: 'text', text });
-  else if (refusal) content.push({ type: 'text', text: refusal });
+  const answer = text || refusal;
+  // Literals for a plain answer (most responses): an array grown by push reserves room for 17 parts.
+  const content: LanguageModelContent[] = answer ? [{ type: 'text', text: answer }] : [];
+  if (reasoning) content.unshift({ type: 'reasoning', text: reasoning });
   if (Array.isArray(message.tool_calls)) {
     for (const call of message.tool_calls) {
       if (!isRecord(call) || !isRecord(call.function)) continue;

@@ -63,12 +63,15 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
   const config = (modality: string): OpenAIConfig => ({
     provider: `openai.${modality}`,
     url: ({ path }) => `${baseURL()}${path}`,
-    headers: () => ({
-      authorization: `Bearer ${loadApiKey({ value: settings.apiKey, environmentVariable: 'OPENAI_API_KEY', setting: 'apiKey', provider: 'OpenAI' })}`,
-      'openai-organization': settings.organization,
-      'openai-project': settings.project,
-      ...settings.headers,
-    }),
+    headers: () => {
+      // Only the headers that are set: a record with undefined values is copied again before sending.
+      const headers: Record<string, string | undefined> = {
+        authorization: `Bearer ${loadApiKey({ value: settings.apiKey, environmentVariable: 'OPENAI_API_KEY', setting: 'apiKey', provider: 'OpenAI' })}`,
+      };
+      if (settings.organization !== undefined) headers['openai-organization'] = settings.organization;
+      if (settings.project !== undefined) headers['openai-project'] = settings.project;
+      return settings.headers === undefined ? headers : { ...headers, ...settings.headers };
+    },
     fetch: settings.fetch,
     maxResponseBytes,
   });

@@ -1,6 +1,7 @@
 import type { ModelMessage } from '../prompt/model-message.js';
 import { standardizePrompt } from '../prompt/standardize-prompt.js';
 import type { LanguageModelResult, ProviderMetadata } from '../provider/index.js';
+import { extendResponse } from '../http/lazy-headers.js';
 import { retryWithBackoff } from '../retry/retry-with-backoff.js';
 import { createCallSignal } from '../util/call-signal.js';
 import { addUsage, emptyUsage } from '../util/usage.js';
@@ -27,10 +28,9 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   const prepared = prepareTools(options.tools, options.toolChoice);
   const callSignal = createCallSignal(options.abortSignal, call.timeout);
   const signal = callSignal.signal;
-  const tools = (options.tools ?? {}) as TOOLS;
+  const tools = (options.tools ?? NO_TOOLS) as TOOLS;
   const steps: Array<StepResult<TOOLS>> = [];
-  const initialMessages: ModelMessage[] = options.messages ?? [];
-  const addedMessages: ModelMessage[] = [];
+  let addedMessages: ModelMessage[] | undefined;
   let prompt = call.callOptions.prompt;
   try {
     for (;;) {
@@ -40,15 +40,17 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
       const result: LanguageModelResult = await retryWithBackoff(() => call.model.doGenerate(stepOptions), { maxRetries: call.maxRetries, abortSignal: signal });
       const toolCalls: Array<TypedToolCall<TOOLS>> = [];
       const toolErrors: ToolErrorResult[] = [];
+      const toolResults: Array<TypedToolResult<TOOLS>> = [];
       let text = '';
       let reasoning: string | undefined;
+      let calls = false;
       for (const part of result.content) {
         if (part.type === 'text') text += part.text;
         else if (part.type === 'reasoning') reasoning = (reasoning ?? '') + part.text;
+        else if (part.type === 'tool-call') calls = true;
       }
       // Most answers have no tool call: skip the parsing and execution machinery (and its promises) for them.
-      const toolResults: Array<TypedToolResult<TOOLS>> = [];
-      if (result.content.some((part) => part.type === 'tool-call')) {
+      if (calls) {
         const parsed = await Promise.all(
           result.content.flatMap((part) => (part.type === 'tool-call' ? [parseToolCall<TOOLS>(part, prepared.schemas)] : [])),
         );
@@ -56,7 +58,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
           if (item.type === 'tool-call') toolCalls.push(item.call);
           else toolErrors.push(item);
         }
-        const conversation = [...initialMessages, ...addedMessages];
+        const conversation = [...(options.messages ?? []), ...(addedMessages ?? [])];
         const executed = await Promise.all(toolCalls.map((toolCall) => executeToolCall(toolCall, tools, { messages: conversation, abortSignal: signal })));
         for (const item of executed) {
           if (item?.type === 'tool-result') toolResults.push(item);
@@ -64,7 +66,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
         }
       }
       const messages = stepMessages({ text, toolCalls, toolResults, toolErrors });
-      const step: StepResult<TOOLS> = {
+      steps.push({
         text,
         reasoningText: reasoning,
         toolCalls,
@@ -73,11 +75,10 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
         finishReason: result.finishReason,
         usage: result.usage,
         warnings: result.warnings,
-        response: { ...result.response, messages },
+        response: extendResponse(result.response, { messages }),
         providerMetadata: result.providerMetadata,
-      };
-      steps.push(step);
-      addedMessages.push(...messages);
+      });
+      addedMessages = addedMessages === undefined ? messages : [...addedMessages, ...messages];
       // Without calls the loop always stops (tool-loop.ts); not awaiting it saves a turn of the event loop per call.
       const continues = toolCalls.length + toolErrors.length > 0 && (await loop.shouldContinue(steps, tools));
       if (!continues) {
@@ -89,8 +90,11 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   } finally {
     callSignal.dispose();
   }
-  return toResult(steps, addedMessages);
+  return toResult(steps, addedMessages!);
 }
+
+/** The tools of a call without any: shared, never written. */
+const NO_TOOLS: ToolSet = Object.freeze({});
 
 function toResult<TOOLS extends ToolSet>(steps: Array<StepResult<TOOLS>>, messages: ModelMessage[]): GenerateTextResult<TOOLS> {
   const last = steps[steps.length - 1]!;
@@ -100,9 +104,10 @@ function toResult<TOOLS extends ToolSet>(steps: Array<StepResult<TOOLS>>, messag
     toolCalls: last.toolCalls,
     toolResults: last.toolResults,
     finishReason: last.finishReason,
-    usage: steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
+    usage: steps.length === 1 ? last.usage : steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
     warnings: steps.length === 1 ? last.warnings : steps.flatMap((step) => step.warnings),
-    response: { ...last.response, messages },
+    // One step: its response already lists the call's messages.
+    response: steps.length === 1 ? last.response : { ...last.response, messages },
     providerMetadata: last.providerMetadata as ProviderMetadata | undefined,
     steps,
   };

@@ -17,15 +17,18 @@ export interface PreparedTools {
   schemas: Map<string, Schema>;
 }
 
+/** A call without tools: one shared value, nothing allocated per call (the map is never written). */
+const NO_TOOLS: PreparedTools = { tools: undefined, toolChoice: undefined, schemas: new Map() };
+
 /** Validates `tools` and `toolChoice` and converts the schemas, before any request. */
 export function prepareTools(tools: ToolSet | undefined, toolChoice: ToolChoice | undefined): PreparedTools {
-  const schemas = new Map<string, Schema>();
   if (tools === undefined) {
     if (toolChoice !== undefined && toolChoice !== 'none' && toolChoice !== 'auto') {
       throw new InvalidArgumentError({ argument: 'toolChoice', message: 'needs `tools`' });
     }
-    return { tools: undefined, toolChoice: undefined, schemas };
+    return NO_TOOLS;
   }
+  const schemas = new Map<string, Schema>();
   if (!isPlainObject(tools)) throw new InvalidArgumentError({ argument: 'tools', message: 'must be an object of tools by name' });
   const modelTools: LanguageModelFunctionTool[] = [];
   for (const [name, definition] of Object.entries(tools)) {

@@ -25,8 +25,12 @@ export interface PreparedLoop {
   shouldContinue(steps: Array<StepResult<any>>, tools: ToolSet): Promise<boolean>;
 }
 
+/** The default loop (one step, no conditions): one shared value, no closure per call. */
+const ONE_STEP: PreparedLoop = { shouldContinue: async () => false };
+
 /** Validates `maxSteps`/`stopWhen` and returns the continue decision. */
 export function prepareLoop(options: ToolLoopOptions<any>): PreparedLoop {
+  if (options.stopWhen === undefined && options.maxSteps === undefined) return ONE_STEP;
   const conditions = options.stopWhen === undefined ? [] : Array.isArray(options.stopWhen) ? options.stopWhen : [options.stopWhen];
   if (conditions.some((condition) => typeof condition !== 'function')) {
     throw new InvalidArgumentError({ argument: 'stopWhen', message: 'must be a stop condition or an array of them' });

@@ -21,4 +21,5 @@ export {
   type SendRequestOptions,
 } from './send-request.js';
 export { isRecord, asNumber, asString } from './guards.js';
+export { extendResponse, withLazyHeaders } from './lazy-headers.js';
 export { MultipartForm } from './multipart-form.js';

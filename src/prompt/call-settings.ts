@@ -28,11 +28,9 @@ export function prepareCallSettings(settings: CallSettings): CallSettings {
     if (!Number.isInteger(maxOutputTokens) || maxOutputTokens < 1) fail('maxOutputTokens', 'must be an integer >= 1', maxOutputTokens);
     result.maxOutputTokens = maxOutputTokens;
   }
-  for (const [name, value] of [['temperature', temperature], ['presencePenalty', presencePenalty], ['frequencyPenalty', frequencyPenalty]] as const) {
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) fail(name, 'must be a finite number', value);
-    result[name] = value;
-  }
+  if (temperature !== undefined) result.temperature = finite('temperature', temperature);
+  if (presencePenalty !== undefined) result.presencePenalty = finite('presencePenalty', presencePenalty);
+  if (frequencyPenalty !== undefined) result.frequencyPenalty = finite('frequencyPenalty', frequencyPenalty);
   if (topP !== undefined) {
     if (typeof topP !== 'number' || !(topP >= 0 && topP <= 1)) fail('topP', 'must be a number between 0 and 1', topP);
     result.topP = topP;
@@ -52,6 +50,11 @@ export function prepareCallSettings(settings: CallSettings): CallSettings {
     if (stopSequences.length > 0) result.stopSequences = stopSequences;
   }
   return result;
+}
+
+function finite(argument: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(argument, 'must be a finite number', value);
+  return value;
 }
 
 function fail(argument: string, message: string, value: unknown): never {

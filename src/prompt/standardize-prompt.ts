@@ -17,15 +17,16 @@ export function standardizePrompt(options: PromptOptions): LanguageModelMessage[
   if (prompt !== undefined && messages !== undefined) {
     throw new InvalidArgumentError({ argument: 'prompt', message: 'pass either `prompt` or `messages`, not both' });
   }
-  const result: LanguageModelMessage[] = [];
-  if (system) result.push({ role: 'system', content: system });
   if (messages === undefined) {
     if (typeof prompt !== 'string' || prompt.trim() === '') {
       throw new InvalidArgumentError({ argument: 'prompt', message: 'must be a non-empty string (or pass `messages`)' });
     }
-    result.push({ role: 'user', content: [{ type: 'text', text: prompt }] });
-    return result;
+    // Literals, not pushes: an array grown by push reserves room for 17 items.
+    const user: LanguageModelMessage = { role: 'user', content: [{ type: 'text', text: prompt }] };
+    return system ? [{ role: 'system', content: system }, user] : [user];
   }
+  const result: LanguageModelMessage[] = [];
+  if (system) result.push({ role: 'system', content: system });
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new InvalidArgumentError({ argument: 'messages', message: 'must be a non-empty array of messages' });
   }

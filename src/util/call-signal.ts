@@ -22,12 +22,12 @@ const NO_SIGNAL: CallSignal = { signal: undefined, abort: () => {}, dispose: () 
 export function createCallSignal(
   abortSignal: AbortSignal | undefined,
   timeout: number | undefined,
-  options: { cancelable?: boolean } = {},
+  options?: { cancelable?: boolean },
 ): CallSignal {
   // The caller's own signal is never handed to fetch: Node's fetch leaves its `abort` listeners on
   // the signal until the request is garbage-collected, so a long-lived signal reused across calls
   // would pile them up. fetch gets this call's signal; the caller's keeps only ours, until dispose.
-  if (timeout === undefined && !options.cancelable && abortSignal === undefined) return NO_SIGNAL;
+  if (timeout === undefined && !options?.cancelable && abortSignal === undefined) return NO_SIGNAL;
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortSignal!.reason);
   if (abortSignal?.aborted) controller.abort(abortSignal.reason);

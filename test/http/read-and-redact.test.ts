@@ -27,6 +27,18 @@ describe('readText over fetch responses', () => {
 });
 
 describe('URL facts for redaction', () => {
+  it('collects credential headers in any case, longest first, and skips values too short to be credentials', () => {
+    expect(collectSecrets('https://user:p%40ssword-123@api.test/v1?key=abc', {
+      Authorization: 'Bearer sk-abcdef',
+      'X-Api-Key': 'key-0123456789abcdef',
+      'content-type': 'application/json',
+      cookie: 'a=1',
+      'api-key': undefined,
+    })).toEqual(['key-0123456789abcdef', 'Bearer sk-abcdef', 'p@ssword-123', 'sk-abcdef']);
+    // A password that is long only while percent-encoded, and a short query key, are not collected.
+    expect(collectSecrets('https://u:%41%42%43@api.test/?key=short', { authorization: 'Basic xyz' })).toEqual(['Basic xyz']);
+  });
+
   it('collects and redacts each URL’s own secrets, cached or not', () => {
     const first = 'https://aip.baidubce.com/rpc?access_token=token-one-123456';
     const second = 'https://aip.baidubce.com/rpc?access_token=token-two-654321';
