@@ -86,10 +86,10 @@ export function createAzure(settings: AzureProviderSettings = {}): AzureProvider
     throw new InvalidArgumentError({ argument: 'getToken', message: 'pass either `apiKey` or `getToken`, not both' });
   }
   const baseURL = () => withoutTrailingSlash(settings.baseURL ?? `https://${loadResourceName(settings.resourceName)}.openai.azure.com/openai`);
-  const headers = async (): Promise<Record<string, string | undefined>> => ({
-    ...(settings.getToken ? { authorization: `Bearer ${await loadToken(settings.getToken)}` } : { 'api-key': loadAzureApiKey(settings.apiKey) }),
-    ...settings.headers,
-  });
+  const headers = async (): Promise<Record<string, string | undefined>> => {
+    const auth: Record<string, string | undefined> = settings.getToken ? { authorization: `Bearer ${await loadToken(settings.getToken)}` } : { 'api-key': loadAzureApiKey(settings.apiKey) };
+    return settings.headers === undefined ? auth : Object.assign(auth, settings.headers);
+  };
   const config = (modality: string): OpenAIConfig => ({
     provider: `azure.${modality}`,
     url: ({ path, modelId }) => azureApiUrl({ baseURL: baseURL(), apiVersion, path, deploymentId: modelId }),

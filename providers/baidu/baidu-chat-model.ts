@@ -91,7 +91,7 @@ export class BaiduChatLanguageModel implements LanguageModel {
     if (temperature !== undefined && (temperature <= 0 || temperature > 1) && (api === 'v1' || /^ernie/i.test(this.modelId))) {
       const sent = temperature <= 0 ? 0.01 : 1;
       warnings.push({ type: 'unsupported-setting', setting: 'temperature', details: `ERNIE takes (0, 1]; ${temperature} was sent as ${sent}` });
-      call = { ...call, temperature: sent };
+      call = Object.assign({}, call, { temperature: sent });
     }
     if (api === 'v2') {
       const adapted = adaptQianfanChatOptions(call);
@@ -104,12 +104,14 @@ export class BaiduChatLanguageModel implements LanguageModel {
   async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
     const prepared = this.prepare(options);
     const result = await prepared.model.doGenerate(prepared.options);
-    return prepared.warnings.length === 0 ? result : { ...result, warnings: [...result.warnings, ...prepared.warnings] };
+    if (prepared.warnings.length > 0) result.warnings = [...result.warnings, ...prepared.warnings];
+    return result;
   }
 
   async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
     const prepared = this.prepare(options);
     const result = await prepared.model.doStream(prepared.options);
-    return { ...result, stream: withStreamWarnings(result.stream, prepared.warnings) };
+    result.stream = withStreamWarnings(result.stream, prepared.warnings);
+    return result;
   }
 }

@@ -97,7 +97,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
     return sendRequest({
       provider: this.provider,
       url: `${this.config.baseURLs.aip()}/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/${encodeURIComponent(this.endpoint)}?access_token=${encodeURIComponent(token)}`,
-      headers: { ...this.config.headers(), ...options.headers, 'content-type': 'application/json' },
+      headers: Object.assign({}, this.config.headers(), options.headers, { 'content-type': 'application/json' }),
       body: JSON.stringify(body),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
@@ -112,7 +112,7 @@ export class BaiduChatV1LanguageModel implements LanguageModel {
       return { response, context, data: await readBaiduJson(response, context, this.config.maxResponseBytes) };
     });
     const { metadata, ...result } = mapBaiduV1Completion(data, context);
-    return { ...result, warnings, response: { ...metadata, modelId: this.modelId, headers: headersToRecord(response.headers), body: data } };
+    return Object.assign(result, { warnings, response: Object.assign(metadata, { modelId: this.modelId, headers: headersToRecord(response.headers), body: data }) });
   }
 
   async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {

@@ -15,17 +15,17 @@ export function adaptQianfanChatOptions(options: LanguageModelCallOptions): { op
   const baidu = options.providerOptions?.baidu;
   if (!isRecord(baidu)) return { options, warnings: [] };
   const warnings: Warning[] = [];
-  const adapted: Record<string, unknown> = { ...baidu };
+  const adapted: Record<string, unknown> = Object.assign({}, baidu);
   for (const name of OPENAI_ONLY) {
     if (adapted[name] === undefined) continue;
     warnings.push({ type: 'unsupported-setting', setting: `providerOptions.baidu.${name}`, details: 'an OpenAI option Qianfan v2 has no field for' });
     delete adapted[name];
   }
   if (typeof adapted.user === 'string' && (adapted.extraBody === undefined || isRecord(adapted.extraBody))) {
-    adapted.extraBody = { user: adapted.user, ...(adapted.extraBody as Record<string, unknown> | undefined) };
+    adapted.extraBody = Object.assign({ user: adapted.user }, adapted.extraBody as Record<string, unknown> | undefined);
     delete adapted.user;
   }
-  return { options: { ...options, providerOptions: { ...options.providerOptions, baidu: adapted } }, warnings };
+  return { options: Object.assign({}, options, { providerOptions: Object.assign({}, options.providerOptions, { baidu: adapted }) }), warnings };
 }
 
 /** Adds `warnings` to the stream's `stream-start` part. */

@@ -20,13 +20,14 @@ export class OpenAICompatibleChatLanguageModel extends OpenAIChatLanguageModel {
   constructor(modelId: string, config: OpenAIConfig, quirks: { ignoredSettings: readonly OpenAICompatibleIgnoredSetting[]; imageInput: boolean }) {
     super(modelId, config);
     this.ignoredSettings = quirks.ignoredSettings;
-    this.capabilities = { ...this.capabilities, imageInput: quirks.imageInput };
+    this.capabilities = Object.assign({}, this.capabilities, { imageInput: quirks.imageInput });
   }
 
   override async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
     const { sent, warnings } = this.strip(options);
     const result = await super.doGenerate(sent);
-    return warnings.length === 0 ? result : { ...result, warnings: [...warnings, ...result.warnings] };
+    if (warnings.length > 0) result.warnings = [...warnings, ...result.warnings];
+    return result;
   }
 
   override async doStream(options: LanguageModelCallOptions): Promise<LanguageModelStreamResult> {
@@ -35,17 +36,20 @@ export class OpenAICompatibleChatLanguageModel extends OpenAIChatLanguageModel {
     if (warnings.length === 0) return result;
     const addWarnings = new TransformStream<LanguageModelStreamPart, LanguageModelStreamPart>({
       transform(part, controller) {
-        controller.enqueue(part.type === 'stream-start' ? { ...part, warnings: [...warnings, ...part.warnings] } : part);
+        controller.enqueue(part.type === 'stream-start' ? Object.assign({}, part, { warnings: [...warnings, ...part.warnings] }) : part);
       },
     });
-    return { ...result, stream: result.stream.pipeThrough(addWarnings) };
+    result.stream = result.stream.pipeThrough(addWarnings);
+    return result;
   }
 
   private strip(options: LanguageModelCallOptions): { sent: LanguageModelCallOptions; warnings: Warning[] } {
-    const sent = { ...options };
+    // Copied only when a setting must go: most calls send the options as they are.
+    let sent = options;
     const warnings: Warning[] = [];
     for (const setting of this.ignoredSettings) {
       if (sent[setting] === undefined) continue;
+      if (sent === options) sent = Object.assign({}, options);
       delete sent[setting];
       warnings.push({ type: 'unsupported-setting', setting, details: `${this.modelId} ignores ${setting}` });
     }

@@ -55,14 +55,14 @@ export function createOpenAICompatiblePreset<MODEL_ID extends string = string>(
     environmentVariable
       ? loadApiKey({ value: settings.apiKey, environmentVariable, setting: 'apiKey', provider: preset.displayName })
       : settings.apiKey || undefined;
-  return buildOpenAICompatibleProvider<MODEL_ID>({
-    ...preset,
+  return buildOpenAICompatibleProvider<MODEL_ID>(Object.assign({}, preset, {
     baseURL: () => baseURL,
     headers: () => {
       const key = apiKey();
-      return { ...(key ? { authorization: `Bearer ${key}` } : {}), ...settings.headers };
+      const headers: Record<string, string | undefined> = key ? { authorization: `Bearer ${key}` } : {};
+      return settings.headers === undefined ? headers : Object.assign(headers, settings.headers);
     },
     fetch: settings.fetch,
     maxResponseBytes,
-  });
+  }));
 }

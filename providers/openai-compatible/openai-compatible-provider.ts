@@ -109,12 +109,14 @@ export function createOpenAICompatible(settings: OpenAICompatibleProviderSetting
   validateQueryParams(settings.queryParams);
   const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const baseURL = withoutTrailingSlash(settings.baseURL);
-  return buildOpenAICompatibleProvider({
-    ...settings,
+  return buildOpenAICompatibleProvider(Object.assign({}, settings, {
     maxResponseBytes,
     baseURL: () => baseURL,
-    headers: () => ({ ...(settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {}), ...settings.headers }),
-  });
+    headers: () => {
+      const headers: Record<string, string | undefined> = settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {};
+      return settings.headers === undefined ? headers : Object.assign(headers, settings.headers);
+    },
+  }));
 }
 
 /** Builds the provider from a connection; shared by {@link createOpenAICompatible} and the presets. */

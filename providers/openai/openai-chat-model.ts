@@ -71,7 +71,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const openaiOptions = parseOpenAIChatOptions(options.providerOptions?.openai, 'openai');
     const providerOptions = this.optionsKey === 'openai'
       ? openaiOptions
-      : { ...openaiOptions, ...parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) };
+      : Object.assign({}, openaiOptions, parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey));
     const reasoning = isReasoningModel(this.modelId);
     let { temperature, topP } = options;
     if (reasoning && temperature !== undefined) {
@@ -142,7 +142,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     return sendRequest({
       provider: this.config.provider,
       url: this.config.url({ path: '/chat/completions', modelId: this.modelId }),
-      headers: { ...configHeaders, ...options.headers, 'content-type': 'application/json' },
+      headers: Object.assign({}, configHeaders, options.headers, JSON_CONTENT),
       body: JSON.stringify(body),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
@@ -161,7 +161,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       usage: mapped.usage,
       providerMetadata: this.config.extractMetadata ? mergeProviderMetadata(mapped.providerMetadata, extraMetadata(this.config.extractMetadata, data)) : mapped.providerMetadata,
       warnings,
-      response: withLazyHeaders({ ...mapped.metadata, body: data }, response.headers),
+      response: withLazyHeaders(Object.assign(mapped.metadata, { body: data }), response.headers),
     };
   }
 
@@ -185,6 +185,9 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     return { stream, response: metadata };
   }
 }
+
+/** Sent last on every request: the body is always JSON. */
+const JSON_CONTENT = { 'content-type': 'application/json' };
 
 /** o-series and gpt-5 (except the chat variants) reject sampling settings and take `developer` messages. */
 function isReasoningModel(modelId: string): boolean {

@@ -40,7 +40,7 @@ export async function generateObject<SCHEMA extends FlexibleSchema>(
   const call = prepareObjectCall<InferSchema<SCHEMA>>(options as ObjectCallOptions<FlexibleSchema<InferSchema<SCHEMA>>>);
   const callSignal = createCallSignal(options.abortSignal, call.timeout);
   try {
-    const result = await retryWithBackoff(() => call.model.doGenerate({ ...call.callOptions, abortSignal: callSignal.signal }), {
+    const result = await retryWithBackoff(() => call.model.doGenerate(Object.assign({}, call.callOptions, { abortSignal: callSignal.signal })), {
       maxRetries: call.maxRetries,
       abortSignal: callSignal.signal,
     });

@@ -42,14 +42,15 @@ export function prepareObjectCall<T>(options: ObjectCallOptions<FlexibleSchema<T
     ? { type: 'object', properties: { value: root }, required: ['value'], additionalProperties: false }
     : root;
   const mode = call.model.capabilities.structuredOutput;
-  const callOptions = { ...call.callOptions };
+  // prepareTextCall's options are this call's own: extended in place.
+  const callOptions = call.callOptions;
   if (mode === 'native') {
     callOptions.responseFormat = { type: 'json', schema: wireSchema, name: schemaName, description: schemaDescription };
   } else {
     callOptions.responseFormat = mode === 'json' ? { type: 'json' } : undefined;
     callOptions.prompt = withSchemaInstruction(callOptions.prompt, wireSchema, schemaDescription);
   }
-  return { ...call, callOptions, schema, wrapped };
+  return Object.assign(call, { schema, wrapped });
 }
 
 function withSchemaInstruction(prompt: LanguageModelMessage[], schema: JSONSchema, description: string | undefined): LanguageModelMessage[] {

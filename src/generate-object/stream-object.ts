@@ -47,7 +47,7 @@ export interface StreamObjectResult<T> {
 export function streamObject<SCHEMA extends FlexibleSchema>(options: StreamObjectOptions<SCHEMA>): StreamObjectResult<InferSchema<SCHEMA>> {
   type T = InferSchema<SCHEMA>;
   const call = prepareObjectCall<T>(options as ObjectCallOptions<FlexibleSchema<T>>);
-  const text = new DefaultStreamTextResult(call, prepareLoop({}), prepareTools(undefined, undefined), { ...options, tools: undefined, messages: undefined });
+  const text = new DefaultStreamTextResult(call, prepareLoop({}), prepareTools(undefined, undefined), Object.assign({}, options, { tools: undefined, messages: undefined }));
   const object = new DelayedPromise<T>();
   let raw = '';
   let last = '';

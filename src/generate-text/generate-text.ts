@@ -36,7 +36,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
     for (;;) {
       // A first step without tools or a signal sends the prepared options as they are: no per-call copy of them.
       const plain = prompt === call.callOptions.prompt && prepared.tools === undefined && prepared.toolChoice === undefined && signal === undefined;
-      const stepOptions = plain ? call.callOptions : { ...call.callOptions, prompt, tools: prepared.tools, toolChoice: prepared.toolChoice, abortSignal: signal };
+      const stepOptions = plain ? call.callOptions : Object.assign({}, call.callOptions, { prompt, tools: prepared.tools, toolChoice: prepared.toolChoice, abortSignal: signal });
       const result: LanguageModelResult = await retryWithBackoff(() => call.model.doGenerate(stepOptions), { maxRetries: call.maxRetries, abortSignal: signal });
       const toolCalls: Array<TypedToolCall<TOOLS>> = [];
       const toolErrors: ToolErrorResult[] = [];
@@ -107,7 +107,7 @@ function toResult<TOOLS extends ToolSet>(steps: Array<StepResult<TOOLS>>, messag
     usage: steps.length === 1 ? last.usage : steps.reduce((total, step) => addUsage(total, step.usage), emptyUsage()),
     warnings: steps.length === 1 ? last.warnings : steps.flatMap((step) => step.warnings),
     // One step: its response already lists the call's messages.
-    response: steps.length === 1 ? last.response : { ...last.response, messages },
+    response: steps.length === 1 ? last.response : Object.assign({}, last.response, { messages }),
     providerMetadata: last.providerMetadata as ProviderMetadata | undefined,
     steps,
   };

@@ -74,27 +74,27 @@ export async function parseToolCall<TOOLS extends ToolSet>(
   schemas: Map<string, Schema>,
 ): Promise<{ type: 'tool-call'; call: TypedToolCall<TOOLS> } | ToolErrorResult> {
   const schema = schemas.get(call.toolName);
-  const base = { toolCallId: call.toolCallId, toolName: call.toolName };
   if (!schema) {
-    return { type: 'tool-error', ...base, input: call.input, error: new NoSuchToolError({ toolName: call.toolName, availableTools: [...schemas.keys()] }) };
+    return { type: 'tool-error', toolCallId: call.toolCallId, toolName: call.toolName, input: call.input, error: new NoSuchToolError({ toolName: call.toolName, availableTools: [...schemas.keys()] }) };
   }
   let raw: unknown;
   try {
     // Models send "" for a tool without parameters.
     raw = call.input.trim() === '' ? {} : parseJsonText(call.input);
   } catch (cause) {
-    return { type: 'tool-error', ...base, input: call.input, error: new InvalidToolInputError({ toolName: call.toolName, toolInput: call.input, cause }) };
+    return { type: 'tool-error', toolCallId: call.toolCallId, toolName: call.toolName, input: call.input, error: new InvalidToolInputError({ toolName: call.toolName, toolInput: call.input, cause }) };
   }
   const validation = await schema.validate(raw);
   if (!validation.success) {
     return {
       type: 'tool-error',
-      ...base,
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
       input: raw,
       error: new InvalidToolInputError({ toolName: call.toolName, toolInput: call.input, cause: validation.error }),
     };
   }
-  return { type: 'tool-call', call: { type: 'tool-call', ...base, input: validation.value } as TypedToolCall<TOOLS> };
+  return { type: 'tool-call', call: { type: 'tool-call', toolCallId: call.toolCallId, toolName: call.toolName, input: validation.value } as TypedToolCall<TOOLS> };
 }
 
 /** Runs a validated call's `execute`; a throw becomes a `ToolExecutionError` result. Calls without `execute` give undefined. */

@@ -171,7 +171,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   private startStep(): StepState<TOOLS> {
     const signal = this.signal.signal;
     const started = retryWithBackoff(
-      async () => openStream((await this.call.model.doStream({ ...this.call.callOptions, prompt: this.prompt, tools: this.tools.tools, toolChoice: this.tools.toolChoice, abortSignal: signal })).stream),
+      async () => openStream((await this.call.model.doStream(Object.assign({}, this.call.callOptions, { prompt: this.prompt, tools: this.tools.tools, toolChoice: this.tools.toolChoice, abortSignal: signal }))).stream),
       { maxRetries: this.call.maxRetries, abortSignal: signal },
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
@@ -259,7 +259,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
         return;
       case 'response-metadata': {
         const { type: _type, ...metadata } = part;
-        step.metadata = { ...step.metadata, ...metadata };
+        step.metadata = Object.assign({}, step.metadata, metadata);
         return;
       }
       case 'reasoning-delta':
@@ -316,7 +316,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
       finishReason: part.finishReason,
       usage: part.usage,
       warnings: step.warnings,
-      response: { ...step.metadata, messages },
+      response: Object.assign({}, step.metadata, { messages }),
       providerMetadata: part.providerMetadata,
     });
     this.addedMessages.push(...messages);
@@ -344,7 +344,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     promises.toolResults.resolve(last.toolResults);
     promises.steps.resolve(this.completedSteps);
     promises.warnings.resolve(this.completedSteps.flatMap((step) => step.warnings));
-    promises.response.resolve({ ...last.response, messages: this.addedMessages });
+    promises.response.resolve(Object.assign({}, last.response, { messages: this.addedMessages }));
     promises.providerMetadata.resolve(last.providerMetadata);
     this.queue.push({ type: 'stream-end', finishReason: last.finishReason, usage, providerMetadata: last.providerMetadata });
     this.closed = true;

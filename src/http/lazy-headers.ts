@@ -24,7 +24,7 @@ export function withLazyHeaders<T extends object>(metadata: T, headers: Headers)
  */
 export function extendResponse<T extends object, E extends object>(response: T, extra: E): T & E {
   if (sources.has(response)) return Object.assign(response, extra);
-  return { ...response, ...extra };
+  return Object.assign({}, response, extra);
 }
 
 /**

@@ -87,7 +87,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<{ respon
   let body = options.body;
   if (body instanceof MultipartForm) {
     // The form's own type wins: its boundary must match the body. A copy: the caller's object is not ours to change.
-    if (headers === options.headers) headers = { ...headers };
+    if (headers === options.headers) headers = Object.assign({}, headers);
     for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
     headers['content-type'] = body.contentType;
     body = acceptsChunkedBodies(fetchImpl) ? (body.chunks() as unknown as BodyInit) : body.encode().body;

@@ -135,7 +135,7 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
     // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
     // the common event (no secret in it) is passed on as it is, with no copy.
     const data = this.secrets.length > 0 ? redactSecrets(event.data, this.secrets) : event.data;
-    this.handler.onEvent(data === event.data ? event : { ...event, data }, this);
+    this.handler.onEvent(data === event.data ? event : Object.assign({}, event, { data }), this);
   }
 
   private feed(text: string): void {

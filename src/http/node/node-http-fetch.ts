@@ -61,7 +61,7 @@ export function createNodeHttpFetch(load: NodeHttpClientLoader, intercept?: Node
   const nodeHttpFetch: FetchFunction = async function nodeHttpFetch(input, init = {}) {
     const url = typeof input === 'string' ? new URL(input) : input;
     if (!(url instanceof URL) || (url.protocol !== 'http:' && url.protocol !== 'https:') || (init.redirect !== undefined && init.redirect !== 'follow')) {
-      return globalThis.fetch(input, isChunkedBody(init.body) ? { ...init, body: concatChunks(init.body[BODY_CHUNKS], init.body.byteLength) as Uint8Array<ArrayBuffer> } : init);
+      return globalThis.fetch(input, isChunkedBody(init.body) ? Object.assign({}, init, { body: concatChunks(init.body[BODY_CHUNKS], init.body.byteLength) as Uint8Array<ArrayBuffer> }) : init);
     }
     const signal = init.signal ?? undefined;
     const prepared = await prepareBody(init.body, toHeaderRecord(init.headers));
@@ -115,11 +115,11 @@ function send(client: NodeHttpClient, url: URL, method: string, headers: Record<
     const inChunks = isChunkedBody(body);
     if (body instanceof Blob || inChunks) {
       const length = inChunks ? body.byteLength : body.size;
-      if (!hasHeader(headers, 'content-length')) headers = { ...headers, 'content-length': String(length) };
+      if (!hasHeader(headers, 'content-length')) headers = Object.assign({}, headers, { 'content-length': String(length) });
     } else if (!whole && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
       // Chunked said outright: node:http chunks a body of unknown length only for methods it expects one on
       // (POST, PUT, PATCH), and would send a DELETE's chunks unframed.
-      headers = { ...headers, 'transfer-encoding': 'chunked' };
+      headers = Object.assign({}, headers, { 'transfer-encoding': 'chunked' });
     }
     let response: IncomingMessage | undefined;
     const onAbort = () => {

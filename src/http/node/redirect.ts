@@ -30,7 +30,7 @@ export function nextRedirect(current: RedirectableRequest, status: number, locat
   if (!REDIRECT_STATUSES.has(status) || typeof location !== 'string') return undefined;
   const url = new URL(location, current.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`redirect to a ${url.protocol} URL`);
-  const headers = { ...current.headers };
+  const headers = Object.assign({}, current.headers);
   let { method, body } = current;
   if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
     method = 'GET';

@@ -33,7 +33,7 @@ export function toHeaderRecord(headers: HeadersInit | undefined): Record<string,
 export async function prepareBody(body: BodyInit | null | undefined, headers: Record<string, string>): Promise<{ body: NodeRequestBody; headers: Record<string, string> }> {
   if (body === undefined || body === null) return { body: null, headers };
   const hasType = hasHeader(headers, 'content-type');
-  const withType = (type: string) => (hasType ? headers : { ...headers, 'content-type': type });
+  const withType = (type: string) => (hasType ? headers : Object.assign({}, headers, { 'content-type': type }));
   if (typeof body === 'string') return { body, headers: withType('text/plain;charset=UTF-8') };
   if (body instanceof Uint8Array) return { body, headers };
   if (isChunkedBody(body)) return { body, headers };
