@@ -56,7 +56,8 @@ function collect(state: State, body: Record<string, unknown>): void {
   }
   const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
   if (isRecord(choice) && isRecord(choice.content_filter_results) && Object.keys(choice.content_filter_results).length > 0) {
-    state.completion = { ...state.completion, ...choice.content_filter_results };
+    // Server JSON: entries are defined (a `__proto__` key stays a key), and no spread-then-add (source-rules.test.ts).
+    state.completion = Object.fromEntries([...Object.entries(state.completion ?? {}), ...Object.entries(choice.content_filter_results)]);
   }
 }
 

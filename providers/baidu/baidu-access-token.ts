@@ -60,7 +60,7 @@ export function createBaiduAccessTokenSource(options: BaiduAccessTokenSourceOpti
       const { response, context } = await sendRequest({
         provider: 'baidu.oauth',
         url,
-        headers: { ...options.headers?.(), accept: 'application/json' },
+        headers: Object.assign({}, options.headers?.(), { accept: 'application/json' }),
         fetch: options.fetch,
         abortSignal: controller.signal,
         parseError: parseBaiduError,

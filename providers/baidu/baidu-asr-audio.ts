@@ -85,7 +85,7 @@ function readWavHeader(audio: Uint8Array): { rate: number; channels: number; bit
       if (!format) break;
       // Streaming recorders leave the size at 0 or 0xFFFFFFFF; count what is there.
       const available = audio.byteLength - offset - 8;
-      return { ...format, dataBytes: size === 0 || size > available ? available : size };
+      return Object.assign({}, format, { dataBytes: size === 0 || size > available ? available : size });
     }
     offset += 8 + size + (size % 2);
   }

@@ -34,7 +34,7 @@ export function withStreamWarnings(stream: ReadableStream<LanguageModelStreamPar
   return stream.pipeThrough(
     new TransformStream<LanguageModelStreamPart, LanguageModelStreamPart>({
       transform(part, controller) {
-        controller.enqueue(part.type === 'stream-start' ? { ...part, warnings: [...part.warnings, ...warnings] } : part);
+        controller.enqueue(part.type === 'stream-start' ? Object.assign({}, part, { warnings: [...part.warnings, ...warnings] }) : part);
       },
     }),
   );

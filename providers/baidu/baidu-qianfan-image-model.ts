@@ -88,7 +88,7 @@ export class BaiduQianfanImageModel implements ImageModel {
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: `${this.config.baseURLs.qianfan()}/v2/images/generations`,
-      headers: { ...this.config.headers(), authorization: `Bearer ${this.config.apiKey()}`, ...options.headers, 'content-type': 'application/json' },
+      headers: Object.assign({}, this.config.headers(), { authorization: `Bearer ${this.config.apiKey()}` }, options.headers, { 'content-type': 'application/json' }),
       body: JSON.stringify(body),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,

@@ -27,5 +27,8 @@ function fromChoice(choice: unknown): ProviderMetadata | undefined {
   const flag = asNumber(choice.flag);
   const banRound = asNumber(choice.ban_round);
   if (flag === undefined && banRound === undefined) return undefined;
-  return { baidu: { ...(flag !== undefined ? { flag } : {}), ...(banRound !== undefined ? { banRound } : {}) } };
+  const baidu: { flag?: number; banRound?: number } = {};
+  if (flag !== undefined) baidu.flag = flag;
+  if (banRound !== undefined) baidu.banRound = banRound;
+  return { baidu };
 }

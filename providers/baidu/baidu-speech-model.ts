@@ -111,8 +111,8 @@ export class BaiduSpeechModel implements SpeechModel {
         const { response, context } = await sendRequest({
           provider: this.provider,
           url: `${this.config.baseURLs.tts()}/text2audio`,
-          headers: { ...this.config.headers(), ...options.headers, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ ...fields, tok: token }).toString(),
+          headers: Object.assign({}, this.config.headers(), options.headers, { 'content-type': 'application/x-www-form-urlencoded' }),
+          body: new URLSearchParams(Object.assign({}, fields, { tok: token })).toString(),
           fetch: this.config.fetch,
           abortSignal: options.abortSignal,
           parseError: parseBaiduError,

@@ -78,7 +78,7 @@ export class BaiduTranscriptionModel implements TranscriptionModel {
         const { response, context } = await sendRequest({
           provider: this.provider,
           url: `${this.config.baseURLs.asr()}/${this.model.pro ? 'pro_api' : 'server_api'}`,
-          headers: { ...this.config.headers(), ...options.headers, 'content-type': 'application/json' },
+          headers: Object.assign({}, this.config.headers(), options.headers, { 'content-type': 'application/json' }),
           body: JSON.stringify({
             format: audio.format,
             rate: audio.rate,
@@ -109,6 +109,9 @@ export class BaiduTranscriptionModel implements TranscriptionModel {
     }
     const sn = asString(data.sn);
     const corpusNo = asString(data.corpus_no);
+    const metadata: { devPid: number; sn?: string; corpusNo?: string } = { devPid: this.model.devPid };
+    if (sn) metadata.sn = sn;
+    if (corpusNo) metadata.corpusNo = corpusNo;
     return {
       text: ((data.result as string[] | undefined) ?? []).join(''),
       segments: [],
@@ -116,7 +119,7 @@ export class BaiduTranscriptionModel implements TranscriptionModel {
       durationInSeconds: audio.durationInSeconds,
       warnings,
       response: { id: sn, modelId: this.modelId, timestamp: new Date(), headers: headersToRecord(response.headers) },
-      providerMetadata: { baidu: { devPid: this.model.devPid, ...(sn ? { sn } : {}), ...(corpusNo ? { corpusNo } : {}) } },
+      providerMetadata: { baidu: metadata },
     };
   }
 }

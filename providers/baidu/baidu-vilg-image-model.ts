@@ -86,7 +86,7 @@ export class BaiduVilgImageModel implements ImageModel {
       const { response, context } = await sendRequest({
         provider: this.provider,
         url: `${this.config.baseURLs.aip()}/rpc/2.0/ernievilg/v1/${path}?access_token=${encodeURIComponent(token)}`,
-        headers: { ...this.config.headers(), ...options.headers, 'content-type': 'application/json' },
+        headers: Object.assign({}, this.config.headers(), options.headers, { 'content-type': 'application/json' }),
         body: JSON.stringify(body),
         fetch: this.config.fetch,
         abortSignal: signal,

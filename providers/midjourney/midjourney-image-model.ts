@@ -73,13 +73,13 @@ export class MidjourneyImageModel implements ImageModel {
       start = async (signal) => {
         const request = await prepareMidjourneyAction(this.config, action, { api, abortSignal: signal, headers: options.headers });
         warnings.push(...request.warnings);
-        return this.submit(request.path, { ...request.body, ...hooks }, options, signal);
+        return this.submit(request.path, Object.assign({}, request.body, hooks), options, signal);
       };
     } else if (settings.blend) {
-      const body = { base64Array: this.blendImages(options), dimensions: blendDimensions(options, settings, warnings), ...hooks, ...this.botType(settings) };
+      const body = Object.assign({ base64Array: this.blendImages(options), dimensions: blendDimensions(options, settings, warnings) }, hooks, this.botType(settings));
       start = (signal) => this.submit('/submit/blend', body, options, signal);
     } else {
-      const body = { ...this.imagineBody(options, settings, warnings), ...hooks, ...this.botType(settings) };
+      const body = Object.assign({}, this.imagineBody(options, settings, warnings), hooks, this.botType(settings));
       start = (signal) => this.submit('/submit/imagine', body, options, signal);
     }
     if (options.mask) warnings.push({ type: 'unsupported-setting', setting: 'mask', details: 'inpainting needs the Plus modal flow, which aigc does not drive' });

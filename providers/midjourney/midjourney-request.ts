@@ -34,11 +34,7 @@ export async function requestMidjourney(config: MidjourneyConfig, options: Midjo
     provider: config.provider,
     url: `${config.baseURL()}${options.path}`,
     method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...config.headers(),
-      ...options.headers,
-    },
+    headers: Object.assign(body === undefined ? {} : { 'content-type': 'application/json' }, config.headers(), options.headers),
     body,
     fetch: config.fetch,
     abortSignal: options.abortSignal,

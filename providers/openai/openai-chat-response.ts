@@ -87,7 +87,7 @@ export function mergeProviderMetadata(...parts: Array<ProviderMetadata | undefin
   for (const part of present) {
     if (!part) continue;
     merged ??= {};
-    for (const [key, value] of Object.entries(part)) merged[key] = { ...merged[key], ...value };
+    for (const [key, value] of Object.entries(part)) merged[key] = Object.assign({}, merged[key], value);
   }
   return merged;
 }

@@ -58,10 +58,11 @@ export class OpenAIImageModel implements ImageModel {
       });
     }
     const family = familyOf(this.baseModel);
-    const settings = {
-      ...parseOpenAIImageOptions(options.providerOptions?.openai, 'openai'),
-      ...(this.optionsKey !== 'openai' ? parseOpenAIImageOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),
-    };
+    const settings: OpenAIImageOptions = Object.assign(
+      {},
+      parseOpenAIImageOptions(options.providerOptions?.openai, 'openai'),
+      this.optionsKey !== 'openai' ? parseOpenAIImageOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : undefined,
+    );
     const warnings: Warning[] = [];
     let size: string | undefined = options.size;
     if (options.aspectRatio !== undefined) {
@@ -97,7 +98,7 @@ export class OpenAIImageModel implements ImageModel {
     const { response, context } = await sendRequest({
       provider: this.provider,
       url,
-      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': form ? undefined : 'application/json' },
+      headers: Object.assign({}, await this.config.headers(), options.headers, { 'content-type': form ? undefined : 'application/json' }),
       // A form sets its own multipart content type (sendRequest).
       body: form ?? JSON.stringify(fields),
       fetch: this.config.fetch,
@@ -105,7 +106,7 @@ export class OpenAIImageModel implements ImageModel {
       parseError: parseOpenAIError,
     });
     const data = await readJson(response, context, this.config.maxResponseBytes);
-    return { ...mapImagesResponse(data, context, settings), warnings, response: { modelId: this.modelId, timestamp: createdAt(data), headers: headersToRecord(response.headers) } };
+    return Object.assign({}, mapImagesResponse(data, context, settings), { warnings, response: { modelId: this.modelId, timestamp: createdAt(data), headers: headersToRecord(response.headers) } });
   }
 }
 

@@ -70,7 +70,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
       };
       if (settings.organization !== undefined) headers['openai-organization'] = settings.organization;
       if (settings.project !== undefined) headers['openai-project'] = settings.project;
-      return settings.headers === undefined ? headers : { ...headers, ...settings.headers };
+      return settings.headers === undefined ? headers : Object.assign(headers, settings.headers);
     },
     fetch: settings.fetch,
     maxResponseBytes,

@@ -116,7 +116,7 @@ export class OpenAISpeechModel implements SpeechModel {
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: this.config.url({ path: '/audio/speech', modelId: this.modelId }),
-      headers: { ...(await this.config.headers()), ...options.headers, 'content-type': 'application/json' },
+      headers: Object.assign({}, await this.config.headers(), options.headers, { 'content-type': 'application/json' }),
       body: JSON.stringify(body),
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,

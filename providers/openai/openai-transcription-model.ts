@@ -5,7 +5,7 @@ import type { OpenAIConfig } from './openai-config.js';
 import type { OpenAIMediaModelSettings } from './openai-media-model-settings.js';
 import { parseOpenAIError } from './openai-error.js';
 import { toLanguageCode } from './openai-transcription-language.js';
-import { parseOpenAITranscriptionOptions } from './openai-transcription-options.js';
+import { parseOpenAITranscriptionOptions, type OpenAITranscriptionOptions } from './openai-transcription-options.js';
 
 /** Transcription model ids OpenAI serves; any string is accepted. */
 export type OpenAITranscriptionModelId = 'whisper-1' | 'gpt-4o-transcribe' | 'gpt-4o-mini-transcribe' | (string & {});
@@ -60,10 +60,11 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
   }
 
   async doTranscribe(options: TranscriptionModelCallOptions): Promise<TranscriptionModelResult> {
-    const settings = {
-      ...parseOpenAITranscriptionOptions(options.providerOptions?.openai, 'openai'),
-      ...(this.optionsKey !== 'openai' ? parseOpenAITranscriptionOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : {}),
-    };
+    const settings: OpenAITranscriptionOptions = Object.assign(
+      {},
+      parseOpenAITranscriptionOptions(options.providerOptions?.openai, 'openai'),
+      this.optionsKey !== 'openai' ? parseOpenAITranscriptionOptions(options.providerOptions?.[this.optionsKey], this.optionsKey) : undefined,
+    );
     const warnings: Warning[] = [];
     const whisper = this.baseModel.startsWith('whisper');
     const responseFormat = settings.responseFormat ?? (whisper ? 'verbose_json' : 'json');
@@ -87,7 +88,7 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     const { response, context } = await sendRequest({
       provider: this.provider,
       url: this.config.url({ path: '/audio/transcriptions', modelId: this.modelId }),
-      headers: { ...(await this.config.headers()), ...options.headers },
+      headers: Object.assign({}, await this.config.headers(), options.headers),
       body: form,
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
@@ -95,11 +96,10 @@ export class OpenAITranscriptionModel implements TranscriptionModel {
     });
     const data = await readJson(response, context, this.config.maxResponseBytes);
     const headers = headersToRecord(response.headers);
-    return {
-      ...mapTranscription(data, context, options.language),
+    return Object.assign({}, mapTranscription(data, context, options.language), {
       warnings,
       response: { id: headers['x-request-id'], modelId: this.modelId, timestamp: new Date(), headers },
-    };
+    });
   }
 }
 

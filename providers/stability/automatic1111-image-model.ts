@@ -60,7 +60,7 @@ export class Automatic1111ImageModel implements ImageModel {
     }
     // Settings errors (a malformed baseURL) surface before any input image is downloaded.
     const baseURL = this.config.baseURL();
-    const headers = { ...this.config.headers(), ...options.headers };
+    const headers = Object.assign({}, this.config.headers(), options.headers);
     const warnings: Warning[] = [];
     const body = await this.buildBody(options, a1111, warnings);
     const img2img = body.init_images !== undefined;
@@ -78,7 +78,7 @@ export class Automatic1111ImageModel implements ImageModel {
       const { response, context } = await sendRequest({
         provider: this.provider,
         url: `${baseURL}/sdapi/v1/${img2img ? 'img2img' : 'txt2img'}`,
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: Object.assign({}, headers, { 'content-type': 'application/json' }),
         body: JSON.stringify(body),
         fetch: this.config.fetch,
         abortSignal: options.abortSignal,
@@ -97,7 +97,7 @@ export class Automatic1111ImageModel implements ImageModel {
 
   private async buildBody(options: ImageModelCallOptions, a1111: Automatic1111ImageOptions, warnings: Warning[]): Promise<Record<string, unknown>> {
     const [width, height] = this.dimensions(options, warnings);
-    const overrideSettings: Record<string, unknown> = { ...a1111.overrideSettings };
+    const overrideSettings: Record<string, unknown> = Object.assign({}, a1111.overrideSettings);
     if (a1111.clipSkip !== undefined) overrideSettings.CLIP_stop_at_last_layers = a1111.clipSkip;
     if (this.checkpoint !== undefined) overrideSettings.sd_model_checkpoint = this.checkpoint;
     const body: Record<string, unknown> = {
@@ -122,9 +122,9 @@ export class Automatic1111ImageModel implements ImageModel {
     };
     const context = { fetch: this.config.fetch, abortSignal: options.abortSignal };
     if (options.images && options.images.length > 0) {
-      const images = await Promise.all(options.images.map((image, index) => resolveImageInput(image, { ...context, argument: `images[${index}]` })));
+      const images = await Promise.all(options.images.map((image, index) => resolveImageInput(image, Object.assign({}, context, { argument: `images[${index}]` }))));
       body.init_images = images.map((image) => uint8ArrayToBase64(image.bytes));
-      if (options.mask) body.mask = uint8ArrayToBase64((await resolveImageInput(options.mask, { ...context, argument: 'mask' })).bytes);
+      if (options.mask) body.mask = uint8ArrayToBase64((await resolveImageInput(options.mask, Object.assign({}, context, { argument: 'mask' }))).bytes);
     } else if (options.mask) {
       warnings.push({ type: 'unsupported-setting', setting: 'mask', details: 'a mask needs an input image (img2img)' });
     }

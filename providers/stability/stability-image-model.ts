@@ -122,8 +122,8 @@ export class StabilityImageModel implements ImageModel {
       warnings.push({ type: 'unsupported-setting', setting: 'providerOptions.stability.pollIntervalMs', details: `${this.modelId} answers synchronously; nothing is polled` });
     }
     const context = { fetch: this.config.fetch, abortSignal: options.abortSignal };
-    const image = takesImage && images[0] ? await resolveImageInput(images[0], { ...context, argument: 'images[0]' }) : undefined;
-    const mask = takesMask && options.mask ? await resolveImageInput(options.mask, { ...context, argument: 'mask' }) : undefined;
+    const image = takesImage && images[0] ? await resolveImageInput(images[0], Object.assign({}, context, { argument: 'images[0]' })) : undefined;
+    const mask = takesMask && options.mask ? await resolveImageInput(options.mask, Object.assign({}, context, { argument: 'mask' })) : undefined;
     return { stability: parsed.options, wireFields: parsed.wireFields, image, mask, warnings };
   }
 
@@ -133,7 +133,7 @@ export class StabilityImageModel implements ImageModel {
         provider: this.provider,
         url: `${this.config.baseURL()}${path}`,
         // A form sets its own multipart content type (sendRequest).
-        headers: { ...this.config.headers(), ...options.headers, accept, 'content-type': typeof body === 'string' ? 'application/json' : undefined },
+        headers: Object.assign({}, this.config.headers(), options.headers, { accept, 'content-type': typeof body === 'string' ? 'application/json' : undefined }),
         body,
         fetch: this.config.fetch,
         abortSignal: options.abortSignal,
@@ -174,7 +174,7 @@ export class StabilityImageModel implements ImageModel {
   private async submitAsync(endpoint: StabilityV2Endpoint, options: ImageModelCallOptions, prepared: Prepared): Promise<ImageModelResult> {
     const { form, warnings } = buildStabilityV2Form({ endpoint, modelId: this.modelId, call: options, ...prepared });
     const start = async (signal: AbortSignal | undefined) => {
-      const { response, context } = await this.post(`/v2beta/stable-image/${endpoint.path}`, form, 'application/json', { ...options, abortSignal: signal });
+      const { response, context } = await this.post(`/v2beta/stable-image/${endpoint.path}`, form, 'application/json', Object.assign({}, options, { abortSignal: signal }));
       const data = await readJson(response, context);
       const id = isRecord(data) ? asString(data.id) : undefined;
       if (!id) throw new InvalidResponseError({ provider: this.provider, message: 'expected { id } from an async endpoint', rawValue: JSON.stringify(data) });
@@ -200,7 +200,7 @@ export class StabilityImageModel implements ImageModel {
           provider: this.provider,
           url: `${this.config.baseURL()}/v2beta/results/${encodeURIComponent(id)}`,
           method: 'GET',
-          headers: { ...this.config.headers(), ...options.headers, accept: 'image/*' },
+          headers: Object.assign({}, this.config.headers(), options.headers, { accept: 'image/*' }),
           fetch: this.config.fetch,
           abortSignal: signal,
           parseError: parseStabilityError,

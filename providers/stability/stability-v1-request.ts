@@ -49,7 +49,7 @@ export function buildStabilityV1Request(options: {
     if (stability.strength !== undefined) unsupported('providerOptions.stability.strength', 'strength applies only with an input image');
     if (stability.maskSource !== undefined) unsupported('providerOptions.stability.maskSource', 'no mask was given');
     const [width, height] = call.size?.split('x').map(Number) ?? [];
-    const body = { text_prompts: prompts, width, height, ...common, ...options.wireFields };
+    const body = Object.assign({ text_prompts: prompts, width, height }, common, options.wireFields);
     return { path: 'text-to-image', body: JSON.stringify(body), warnings };
   }
 
@@ -70,7 +70,7 @@ export function buildStabilityV1Request(options: {
     if (stability.strength !== undefined) form.set('image_strength', String(1 - stability.strength));
     if (stability.maskSource !== undefined) unsupported('providerOptions.stability.maskSource', 'no mask was given');
   }
-  for (const [name, value] of Object.entries({ ...common, ...options.wireFields })) {
+  for (const [name, value] of Object.entries(Object.assign({}, common, options.wireFields))) {
     if (value !== undefined) form.set(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return { path: mask ? 'image-to-image/masking' : 'image-to-image', body: form, warnings };

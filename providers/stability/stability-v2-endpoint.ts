@@ -20,31 +20,35 @@ export interface StabilityV2Endpoint {
 
 const ALL_FORMATS = ['png', 'jpeg', 'webp'] as const;
 
+const BASE: Omit<StabilityV2Endpoint, 'path'> = { image: 'none', mask: false, async: false, aspectRatio: true, stylePreset: false, outputFormats: ALL_FORMATS };
+
+function endpoint(fields: Partial<StabilityV2Endpoint> & { path: string }): StabilityV2Endpoint {
+  return Object.assign({}, BASE, fields);
+}
+
 /**
  * The v2beta endpoint for a model id, or undefined for a v1 engine id.
  * `core`, `ultra`, `sd3` and its variants (`sd3.5-large`, `sd3.5-medium`, …)
  * generate; `inpaint` edits with a mask; `upscale-creative` is asynchronous.
  */
 export function stabilityV2Endpoint(modelId: string): StabilityV2Endpoint | undefined {
-  const base = { image: 'none', mask: false, async: false, aspectRatio: true, stylePreset: false, outputFormats: ALL_FORMATS } as const;
   switch (modelId) {
     case 'core':
-      return { ...base, path: 'generate/core', stylePreset: true };
+      return endpoint({ path: 'generate/core', stylePreset: true });
     case 'ultra':
-      return { ...base, path: 'generate/ultra', image: 'optional' };
+      return endpoint({ path: 'generate/ultra', image: 'optional' });
     case 'inpaint':
-      return { ...base, path: 'edit/inpaint', image: 'required', mask: true, aspectRatio: false, stylePreset: true };
+      return endpoint({ path: 'edit/inpaint', image: 'required', mask: true, aspectRatio: false, stylePreset: true });
     case 'upscale-creative':
-      return { ...base, path: 'upscale/creative', image: 'required', async: true, aspectRatio: false, stylePreset: true };
+      return endpoint({ path: 'upscale/creative', image: 'required', async: true, aspectRatio: false, stylePreset: true });
   }
   if (modelId === 'sd3' || modelId.startsWith('sd3-') || modelId.startsWith('sd3.')) {
-    return {
-      ...base,
+    return endpoint({
       path: 'generate/sd3',
       image: 'optional',
       model: modelId === 'sd3' ? undefined : modelId,
       outputFormats: ['png', 'jpeg'],
-    };
+    });
   }
   return undefined;
 }

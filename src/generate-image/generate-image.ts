@@ -34,7 +34,7 @@ export async function generateImage(options: GenerateImageOptions): Promise<Gene
         return await retryWithBackoff(async () => {
           signal?.throwIfAborted();
           try {
-            return await model.doGenerate({ ...call.base, images, mask, n, abortSignal: signal });
+            return await model.doGenerate(Object.assign({}, call.base, { images, mask, n, abortSignal: signal }));
           } catch (error) {
             if (hasJobId(error)) jobError = error;
             throw error;

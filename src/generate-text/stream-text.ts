@@ -462,6 +462,6 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
   toTextStreamResponse(init: ResponseInit = {}): Response {
     const headers = new Headers(init.headers);
     if (!headers.has('content-type')) headers.set('content-type', 'text/plain; charset=utf-8');
-    return new Response(this.textStream.pipeThrough(new TextEncoderStream()), { status: 200, ...init, headers });
+    return new Response(this.textStream.pipeThrough(new TextEncoderStream()), Object.assign({ status: 200 }, init, { headers }));
   }
 }

@@ -17,7 +17,7 @@ export async function speak(options: SpeakOptions): Promise<SpeakResult> {
   const call = prepareSpeechCall(options);
   const callSignal = createCallSignal(options.abortSignal, call.timeout);
   try {
-    const result = await retryWithBackoff(() => call.model.doGenerate({ ...call.callOptions, abortSignal: callSignal.signal }), {
+    const result = await retryWithBackoff(() => call.model.doGenerate(Object.assign({}, call.callOptions, { abortSignal: callSignal.signal })), {
       maxRetries: call.maxRetries,
       abortSignal: callSignal.signal,
     });

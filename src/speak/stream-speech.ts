@@ -32,7 +32,7 @@ export function streamSpeech(options: SpeakOptions): StreamSpeechResult {
     for (const promise of Object.values(promises)) promise.reject(error);
     callSignal.dispose();
   };
-  const started = retryWithBackoff(() => start(call, { ...call.callOptions, abortSignal: callSignal.signal }), {
+  const started = retryWithBackoff(() => start(call, Object.assign({}, call.callOptions, { abortSignal: callSignal.signal })), {
     maxRetries: call.maxRetries,
     abortSignal: callSignal.signal,
   });

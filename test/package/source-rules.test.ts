@@ -36,3 +36,28 @@ describe('portable source', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('object spreads', () => {
+  // On Node 20 (V8 11.3) an object literal that spreads and then adds anything — `{ ...a, k: v }`,
+  // `{ ...a, ...b }` — gives every object it makes a hidden class of its own: 0.6–3 µs each, and
+  // every inline cache that later touches those objects goes megamorphic (docs/performance.md).
+  // `Object.assign({}, a, { k: v })`, `{ k: v, ...a }` and a lone `{ ...a }` stay on the fast path.
+  it('never follows a spread with more properties in an object literal', async () => {
+    const ts = (await import('typescript')).default;
+    const offenders: string[] = [];
+    for (const file of [...sourceFiles('src'), ...sourceFiles('providers')]) {
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: import('typescript').Node): void => {
+        if (ts.isObjectLiteralExpression(node)) {
+          const spread = node.properties.findIndex((property) => ts.isSpreadAssignment(property));
+          if (spread !== -1 && spread < node.properties.length - 1) {
+            offenders.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
