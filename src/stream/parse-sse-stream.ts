@@ -1,7 +1,7 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
-import { redactSecrets } from '../http/redact.js';
+import { containsAny, detectionNeedles, redactSecrets } from '../http/redact.js';
 import { BYTE_CHUNKS, PART_BATCHES, type ByteChunkSource, type PartBatchReader } from './read-parts.js';
 
 /** One server-sent event: `event` is undefined for plain `data:` frames. */
@@ -77,6 +77,8 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
   private readonly parser: EventSourceParser;
   private readonly maxEventChars: number;
   private readonly secrets: readonly string[];
+  /** What one search per event looks for (see detectionNeedles): every event is checked, few hold a secret. */
+  private readonly needles: readonly string[];
 
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
@@ -87,6 +89,7 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
   ) {
     this.maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
     this.secrets = options.secrets ?? [];
+    this.needles = detectionNeedles(this.secrets);
     this.parser = createParser(PARSER_CALLBACKS);
   }
 
@@ -134,7 +137,7 @@ class SseParts<T> implements UnderlyingDefaultSource<T>, TransformStreamDefaultC
     this.pendingChars = 0;
     // An event that echoes a credential (an error frame quoting the request) is scrubbed before anything can keep it;
     // the common event (no secret in it) is passed on as it is, with no copy.
-    const data = this.secrets.length > 0 ? redactSecrets(event.data, this.secrets) : event.data;
+    const data = containsAny(event.data, this.needles) ? redactSecrets(event.data, this.secrets) : event.data;
     this.handler.onEvent(data === event.data ? event : Object.assign({}, event, { data }), this);
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/index.js';
+import { detectionNeedles } from '../../src/http/redact.js';
 import { parseSseStream } from '../../src/stream/parse-sse-stream.js';
 
 function brokenBody(prefix: string, error: unknown): ReadableStream<Uint8Array> {
@@ -64,5 +65,13 @@ describe('parseSseStream', () => {
     const body = new Response('data: {"error":"bad key sk-secret-key-456"}\n\n').body!;
     const { events } = await readAll(parseSseStream(body, handler, { provider: 'test.chat', secrets: ['sk-secret-key-456'] }));
     expect(events).toEqual(['{"error":"bad key ***"}']);
+  });
+
+  it('scrubs a header secret and the key inside it, searching each event once for the key', async () => {
+    expect(detectionNeedles(['Bearer sk-secret-key-456', 'sk-secret-key-456', 'token-999999'])).toEqual(['sk-secret-key-456', 'token-999999']);
+    const body = new Response('data: {"a":"Bearer sk-secret-key-456"}\n\ndata: {"b":"sk-secret-key-456"}\n\ndata: {"c":"token-999999"}\n\ndata: {"d":"clean"}\n\n').body!;
+    const secrets = ['Bearer sk-secret-key-456', 'sk-secret-key-456', 'token-999999'];
+    const { events } = await readAll(parseSseStream(body, handler, { provider: 'test.chat', secrets }));
+    expect(events).toEqual(['{"a":"***"}', '{"b":"***"}', '{"c":"***"}', '{"d":"clean"}']);
   });
 });
