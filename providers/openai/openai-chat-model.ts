@@ -53,12 +53,15 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   private readonly config: OpenAIConfig;
   /** Key under `providerOptions` this model reads (`openai`, `azure`, `deepseek`, …). */
   private readonly optionsKey: string;
+  /** o-series and gpt-5: no sampling settings, `developer` messages. */
+  private readonly reasoning: boolean;
 
   /** Built by a provider factory; not called by users. */
   constructor(modelId: string, config: OpenAIConfig) {
     this.modelId = modelId;
     this.config = config;
     this.optionsKey = config.provider.split('.')[0]!;
+    this.reasoning = isReasoningModel(modelId);
     this.capabilities = { structuredOutput: config.structuredOutputs === false ? 'json' : 'native', tools: true, imageInput: true };
   }
 
@@ -72,7 +75,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const providerOptions = this.optionsKey === 'openai'
       ? openaiOptions
       : Object.assign({}, openaiOptions, parseOpenAIChatOptions(options.providerOptions?.[this.optionsKey], this.optionsKey));
-    const reasoning = isReasoningModel(this.modelId);
+    const reasoning = this.reasoning;
     let { temperature, topP } = options;
     if (reasoning && temperature !== undefined) {
       warnings.push({ type: 'unsupported-setting', setting: 'temperature', details: `${this.modelId} is a reasoning model and ignores temperature` });
@@ -135,7 +138,12 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   private post(body: Record<string, unknown>, options: LanguageModelCallOptions) {
     // Most configs build their headers synchronously (Azure's token provider may not): no extra turn for those.
     const headers = this.config.headers();
-    return headers instanceof Promise ? headers.then((resolved) => this.send(resolved, body, options)) : this.send(headers, body, options);
+    return headers instanceof Promise ? this.sendAfter(headers, body, options) : this.send(headers, body, options);
+  }
+
+  /** Apart from `post`: a closure there made every call allocate its context, synchronous headers or not. */
+  private async sendAfter(headers: Promise<Record<string, string | undefined>>, body: Record<string, unknown>, options: LanguageModelCallOptions) {
+    return this.send(await headers, body, options);
   }
 
   private send(configHeaders: Record<string, string | undefined>, body: Record<string, unknown>, options: LanguageModelCallOptions) {

@@ -29,7 +29,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   const callSignal = createCallSignal(options.abortSignal, call.timeout);
   const signal = callSignal.signal;
   const tools = (options.tools ?? NO_TOOLS) as TOOLS;
-  const steps: Array<StepResult<TOOLS>> = [];
+  let steps: Array<StepResult<TOOLS>> | undefined;
   let addedMessages: ModelMessage[] | undefined;
   let prompt = call.callOptions.prompt;
   try {
@@ -66,7 +66,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
         }
       }
       const messages = stepMessages({ text, toolCalls, toolResults, toolErrors });
-      steps.push({
+      const step: StepResult<TOOLS> = {
         text,
         reasoningText: reasoning,
         toolCalls,
@@ -77,7 +77,10 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
         warnings: result.warnings,
         response: extendResponse(result.response, { messages }),
         providerMetadata: result.providerMetadata,
-      });
+      };
+      // A literal for the first step: an array grown by push reserves room for 17.
+      if (steps === undefined) steps = [step];
+      else steps.push(step);
       addedMessages = addedMessages === undefined ? messages : [...addedMessages, ...messages];
       // Without calls the loop always stops (tool-loop.ts); not awaiting it saves a turn of the event loop per call.
       const continues = toolCalls.length + toolErrors.length > 0 && (await loop.shouldContinue(steps, tools));
@@ -90,7 +93,7 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   } finally {
     callSignal.dispose();
   }
-  return toResult(steps, addedMessages!);
+  return toResult(steps!, addedMessages!);
 }
 
 /** The tools of a call without any: shared, never written. */

@@ -31,6 +31,11 @@ const ONE_STEP: PreparedLoop = { shouldContinue: async () => false };
 /** Validates `maxSteps`/`stopWhen` and returns the continue decision. */
 export function prepareLoop(options: ToolLoopOptions<any>): PreparedLoop {
   if (options.stopWhen === undefined && options.maxSteps === undefined) return ONE_STEP;
+  return validatedLoop(options);
+}
+
+/** The loop of {@link prepareLoop} when a setting was given (a function of its own: see linkedSignal in call-signal.ts). */
+function validatedLoop(options: ToolLoopOptions<any>): PreparedLoop {
   const conditions = options.stopWhen === undefined ? [] : Array.isArray(options.stopWhen) ? options.stopWhen : [options.stopWhen];
   if (conditions.some((condition) => typeof condition !== 'function')) {
     throw new InvalidArgumentError({ argument: 'stopWhen', message: 'must be a stop condition or an array of them' });

@@ -25,12 +25,12 @@ export function standardizePrompt(options: PromptOptions): LanguageModelMessage[
     const user: LanguageModelMessage = { role: 'user', content: [{ type: 'text', text: prompt }] };
     return system ? [{ role: 'system', content: system }, user] : [user];
   }
-  const result: LanguageModelMessage[] = [];
-  if (system) result.push({ role: 'system', content: system });
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new InvalidArgumentError({ argument: 'messages', message: 'must be a non-empty array of messages' });
   }
-  messages.forEach((message, index) => result.push(standardizeMessage(message, `messages[${index}]`)));
+  const result: LanguageModelMessage[] = [];
+  if (system) result.push({ role: 'system', content: system });
+  for (let index = 0; index < messages.length; index++) result.push(standardizeMessage(messages[index]!, `messages[${index}]`));
   return result;
 }
 
