@@ -1,4 +1,4 @@
-import { loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { createUrlJoiner, loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { ImageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
 import type { OpenAIConfig } from '../openai/openai-config.js';
@@ -109,9 +109,10 @@ export function createBaidu(settings: BaiduProviderSettings = {}): BaiduProvider
     cuid: settings.cuid ?? 'aigc',
     maxResponseBytes,
   };
+  const joinChatUrl = createUrlJoiner((base, path) => `${base}/v2${path}`);
   const chatConfig: OpenAIConfig = {
     provider: 'baidu.chat',
-    url: ({ path }) => `${baseURLs.qianfan()}/v2${path}`,
+    url: ({ path }) => joinChatUrl(baseURLs.qianfan(), path),
     headers: () => ({ authorization: `Bearer ${apiKey()}`, appid: settings.appId, ...settings.headers }),
     fetch: settings.fetch,
     maxResponseBytes,

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../src/errors/invalid-argument-error.js';
-import { isRecord, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { createUrlJoiner, isRecord, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import { UnsupportedFunctionalityError } from '../../src/errors/unsupported-functionality-error.js';
 import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel } from '../openai/openai-chat-model.js';
@@ -122,9 +122,9 @@ export function createOpenAICompatible(settings: OpenAICompatibleProviderSetting
 /** Builds the provider from a connection; shared by {@link createOpenAICompatible} and the presets. */
 export function buildOpenAICompatibleProvider<MODEL_ID extends string = string>(connection: OpenAICompatibleConnection): OpenAICompatibleProvider<MODEL_ID> {
   const query = connection.queryParams && Object.keys(connection.queryParams).length > 0 ? `?${new URLSearchParams(connection.queryParams)}` : '';
-  const config = (modality: string): OpenAIConfig => ({
+  const config = (modality: string, join = createUrlJoiner((base, path) => `${base}${path}${query}`)): OpenAIConfig => ({
     provider: `${connection.name}.${modality}`,
-    url: ({ path }) => `${connection.baseURL()}${path}${query}`,
+    url: ({ path }) => join(connection.baseURL(), path),
     headers: connection.headers,
     fetch: connection.fetch,
     maxResponseBytes: connection.maxResponseBytes,

@@ -1,4 +1,4 @@
-import { loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
+import { createUrlJoiner, loadApiKey, loadOptionalSetting, validateMaxResponseBytes, withoutTrailingSlash, type FetchFunction } from '../../src/http/index.js';
 import type { ImageModel, LanguageModel, Provider, SpeechModel, TranscriptionModel } from '../../src/provider/index.js';
 import { OpenAIChatLanguageModel, type OpenAIChatModelId } from './openai-chat-model.js';
 import type { OpenAIConfig } from './openai-config.js';
@@ -60,9 +60,9 @@ export interface OpenAIProvider extends Provider {
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
   const maxResponseBytes = validateMaxResponseBytes(settings.maxResponseBytes);
   const baseURL = () => withoutTrailingSlash(loadOptionalSetting(settings.baseURL, 'OPENAI_BASE_URL') ?? 'https://api.openai.com/v1');
-  const config = (modality: string): OpenAIConfig => ({
+  const config = (modality: string, join = createUrlJoiner()): OpenAIConfig => ({
     provider: `openai.${modality}`,
-    url: ({ path }) => `${baseURL()}${path}`,
+    url: ({ path }) => join(baseURL(), path),
     headers: () => {
       // Only the headers that are set: a record with undefined values is copied again before sending.
       const headers: Record<string, string | undefined> = {

@@ -22,4 +22,5 @@ export {
 } from './send-request.js';
 export { isRecord, asNumber, asString } from './guards.js';
 export { extendResponse, withLazyHeaders } from './lazy-headers.js';
+export { createUrlJoiner } from './join-url.js';
 export { MultipartForm } from './multipart-form.js';
