@@ -47,8 +47,18 @@ const MIN_SECRET_LENGTH = 6;
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'api-key', 'x-api-key', 'mj-api-secret', 'x-goog-api-key', 'cookie']);
 
+/** Header names already judged, so that a name is lowercased once per process rather than per request. */
+const judged = new Map<string, boolean>();
+
 function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name) || SECRET_HEADERS.has(name.toLowerCase());
+  if (SECRET_HEADERS.has(name)) return true;
+  let secret = judged.get(name);
+  if (secret === undefined) {
+    secret = SECRET_HEADERS.has(name.toLowerCase());
+    // Bounded: names come from code, but a caller could build them from data.
+    if (judged.size < 256) judged.set(name, secret);
+  }
+  return secret;
 }
 
 /** What redaction needs to know of one URL. */
