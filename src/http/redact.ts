@@ -31,8 +31,8 @@ export function collectSecrets(url: string, headers: Record<string, string | und
   return sortLongestFirst(secrets);
 }
 
-/** An insertion sort, in place: the lists are two or three values, and `Array#sort` allocated ~0.9 KB per call for them. */
-function sortLongestFirst(values: string[]): string[] {
+/** Sorts secrets longest first, in place (a secret may contain a shorter one). An insertion sort: the lists are two or three values, and `Array#sort` allocated ~0.9 KB per call for them. */
+export function sortLongestFirst(values: string[]): string[] {
   for (let i = 1; i < values.length; i++) {
     const value = values[i]!;
     let j = i - 1;
@@ -43,7 +43,7 @@ function sortLongestFirst(values: string[]): string[] {
 }
 
 /** Secret values shorter than this are not collected: they would scrub ordinary words. */
-const MIN_SECRET_LENGTH = 6;
+export const MIN_SECRET_LENGTH = 6;
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'api-key', 'x-api-key', 'mj-api-secret', 'x-goog-api-key', 'cookie']);
 

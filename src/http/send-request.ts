@@ -4,7 +4,7 @@ import { acceptsChunkedBodies } from './chunked-body.js';
 import { MultipartForm } from './multipart-form.js';
 import { NetworkError } from '../errors/network-error.js';
 import { declaredWithin, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
-import { collectSecrets, redactSecrets, redactUrl } from './redact.js';
+import { collectSecrets, MIN_SECRET_LENGTH, redactSecrets, redactUrl, sortLongestFirst } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
 // resolves to the node:http transport (node/transport.ts) and every other runtime to this file.
 import { defaultFetch } from './transport.js';
@@ -160,17 +160,7 @@ export function createApiError(
  * that breaks while the body arrives `NetworkError`.
  */
 export async function readJson(response: Response, context: RequestContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<unknown> {
-  let text: string;
-  // readText's fast path inlined: one async frame less per call.
-  if (declaredWithin(response, maxBytes)) {
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw bodyReadError(error, response, context);
-    }
-  } else {
-    text = new TextDecoder().decode(await readBody(response, context, maxBytes));
-  }
+  const text = await readText(response, context, maxBytes);
   // Scrubbed before parsing, like error bodies: no value derived from the body (an InvalidResponseError's rawValue) can hold a secret it echoed.
   const body = redactSecrets(text, context.secrets);
   try {
@@ -237,16 +227,20 @@ export function typedBodyStream(body: ReadableStream<Uint8Array>, context: Reque
 }
 
 /** {@link readBody} as UTF-8 text. */
-export async function readText(response: Response, context: RequestContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<string> {
+export function readText(response: Response, context: RequestContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<string> {
+  // Promise chains, not an async function: readJson awaits this on every call, and one async frame
+  // per call was a visible share of a plain call's allocations (docs/performance.md).
   // A declared length within the cap: one call to the runtime's own reader instead of bytes, a copy and a decoder.
   if (declaredWithin(response, maxBytes)) {
-    try {
-      return await response.text();
-    } catch (error) {
+    return response.text().then(undefined, (error: unknown) => {
       throw bodyReadError(error, response, context);
-    }
+    });
   }
-  return new TextDecoder().decode(await readBody(response, context, maxBytes));
+  return readBody(response, context, maxBytes).then(decodeUtf8);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
 }
 
 /** Response headers as a plain lower-cased record. */
@@ -265,11 +259,7 @@ function shouldRetryHeader(headers: Record<string, string> | undefined): boolean
 
 function mergeSecrets(collected: string[], extra: string[] | undefined): string[] {
   if (!extra?.length) return collected;
-  return [...collected, ...extra.filter((secret) => secret.length >= 6)].sort(longestFirst);
-}
-
-function longestFirst(a: string, b: string): number {
-  return b.length - a.length;
+  return sortLongestFirst([...collected, ...extra.filter((secret) => secret.length >= MIN_SECRET_LENGTH)]);
 }
 
 /** The headers without undefined values: the same object when it has none (fetch copies it anyway), else a copy. */
