@@ -2,9 +2,12 @@ import {
   createApiError,
   isRecord,
   readJson,
+  requestJson,
   sendRequest,
   withLazyHeaders,
+  type JsonResponse,
   type RequestContext,
+  type SendRequestOptions,
 } from '../../src/http/index.js';
 import type {
   LanguageModel,
@@ -55,6 +58,8 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   private readonly optionsKey: string;
   /** o-series and gpt-5: no sampling settings, `developer` messages. */
   private readonly reasoning: boolean;
+  /** `requestJson` with this config's response cap, built once. */
+  private readonly requestJson: (options: SendRequestOptions) => Promise<JsonResponse>;
 
   /** Built by a provider factory; not called by users. */
   constructor(modelId: string, config: OpenAIConfig) {
@@ -62,6 +67,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     this.config = config;
     this.optionsKey = config.provider.split('.')[0]!;
     this.reasoning = isReasoningModel(modelId);
+    this.requestJson = (request) => requestJson(request, config.maxResponseBytes);
     this.capabilities = { structuredOutput: config.structuredOutputs === false ? 'json' : 'native', tools: true, imageInput: true };
   }
 
@@ -130,19 +136,30 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     return { body, warnings };
   }
 
-  private post(body: Record<string, unknown>, options: LanguageModelCallOptions) {
+  /** Sends the body with `request`: `requestJson` for a whole answer, `sendRequest` for a stream. */
+  private post<T>(body: Record<string, unknown>, options: LanguageModelCallOptions, request: (options: SendRequestOptions) => Promise<T>): Promise<T> {
     // Most configs build their headers synchronously (Azure's token provider may not): no extra turn for those.
     const headers = this.config.headers();
-    return headers instanceof Promise ? this.sendAfter(headers, body, options) : this.send(headers, body, options);
+    return headers instanceof Promise ? this.sendAfter(headers, body, options, request) : this.send(headers, body, options, request);
   }
 
   /** Apart from `post`: a closure there made every call allocate its context, synchronous headers or not. */
-  private async sendAfter(headers: Promise<Record<string, string | undefined>>, body: Record<string, unknown>, options: LanguageModelCallOptions) {
-    return this.send(await headers, body, options);
+  private async sendAfter<T>(
+    headers: Promise<Record<string, string | undefined>>,
+    body: Record<string, unknown>,
+    options: LanguageModelCallOptions,
+    request: (options: SendRequestOptions) => Promise<T>,
+  ): Promise<T> {
+    return this.send(await headers, body, options, request);
   }
 
-  private send(configHeaders: Record<string, string | undefined>, body: Record<string, unknown>, options: LanguageModelCallOptions) {
-    return sendRequest({
+  private send<T>(
+    configHeaders: Record<string, string | undefined>,
+    body: Record<string, unknown>,
+    options: LanguageModelCallOptions,
+    request: (options: SendRequestOptions) => Promise<T>,
+  ): Promise<T> {
+    return request({
       provider: this.config.provider,
       url: this.config.url({ path: '/chat/completions', modelId: this.modelId }),
       headers: Object.assign({}, configHeaders, options.headers, JSON_CONTENT),
@@ -155,8 +172,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
 
   async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
     const { body, warnings } = this.prepare(options);
-    const { response, context } = await this.post(body, options);
-    const data = await readJson(response, context, this.config.maxResponseBytes);
+    const { response, context, data } = await this.post(body, options, this.requestJson);
     const mapped = mapChatCompletion(data, context);
     return {
       content: mapped.content,
@@ -172,7 +188,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { body, warnings } = this.prepare(options);
     body.stream = true;
     if (this.config.streamUsage !== false) body.stream_options = { include_usage: true };
-    const { response, context } = await this.post(body, options);
+    const { response, context } = await this.post(body, options, sendRequest);
     const metadata = withLazyHeaders({}, response.headers);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
       return { stream: jsonAsStream(await readJson(response, context, this.config.maxResponseBytes), context, warnings, this.config.extractMetadata), response: metadata };

@@ -1,0 +1,93 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { APICallError, InvalidResponseError, NetworkError } from '../../src/index.js';
+import { requestJson } from '../../src/http/index.js';
+import { server } from '../support/msw-server.js';
+
+const KEY = 'sk-secret-key-456';
+const URL_WITH_TOKEN = 'https://api.test/v1/chat?access_token=secret-token-123';
+
+function options(fetch?: typeof globalThis.fetch) {
+  return {
+    provider: 'test.chat',
+    url: URL_WITH_TOKEN,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'x-unset': undefined },
+    body: '{"q":1}',
+    fetch,
+  };
+}
+
+describe('requestJson', () => {
+  it('sends the request as given and resolves the parsed body, scrubbed of the secrets sent', async () => {
+    let seen: { method: string; auth: string | null; unset: boolean; body: string; token: string | null } | undefined;
+    server.use(
+      http.post('https://api.test/v1/chat', async ({ request }) => {
+        seen = {
+          method: request.method,
+          auth: request.headers.get('authorization'),
+          unset: request.headers.has('x-unset'),
+          body: await request.text(),
+          token: new URL(request.url).searchParams.get('access_token'),
+        };
+        return HttpResponse.json({ answer: 42, echo: `key ${KEY} and token secret-token-123` }, { headers: { 'x-request-id': 'req-1' } });
+      }),
+    );
+    const { data, response, context } = await requestJson(options());
+    expect(seen).toEqual({ method: 'POST', auth: `Bearer ${KEY}`, unset: false, body: '{"q":1}', token: 'secret-token-123' });
+    expect(data).toEqual({ answer: 42, echo: 'key *** and token ***' });
+    expect(response.headers.get('x-request-id')).toBe('req-1');
+    expect(context).toMatchObject({ provider: 'test.chat', method: 'POST', url: 'https://api.test/v1/chat?access_token=***' });
+  });
+
+  it('reads a body declared within the cap with one call to the runtime reader', async () => {
+    const body = '{"ok":true}';
+    const response = new Response(body, { headers: { 'content-length': String(body.length) } });
+    const text = vi.spyOn(response, 'text');
+    const { data } = await requestJson(options(async () => response));
+    expect(data).toEqual({ ok: true });
+    expect(text).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects a body over the cap, declared or streamed, with a non-retryable APICallError and no read of it whole', async () => {
+    const declared = new Response('x'.repeat(100), { headers: { 'content-length': '100' } });
+    const text = vi.spyOn(declared, 'text');
+    const first = await requestJson(options(async () => declared), 10).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(first)).toBe(true);
+    expect(first).toMatchObject({ isRetryable: false, url: 'https://api.test/v1/chat?access_token=***' });
+    expect(text).not.toHaveBeenCalled();
+
+    const chunked = new Response(new ReadableStream({ start: (controller) => (controller.enqueue(new Uint8Array(64)), controller.enqueue(new Uint8Array(64)), controller.close()) }));
+    const second = await requestJson(options(async () => chunked), 100).catch((caught: unknown) => caught);
+    expect(APICallError.isInstance(second)).toBe(true);
+    expect((second as APICallError).message).toContain('100-byte limit');
+  });
+
+  it('turns a body that is not JSON into an InvalidResponseError whose raw value is scrubbed', async () => {
+    server.use(http.post('https://api.test/v1/chat', () => new HttpResponse(`<html>${KEY}</html>`, { status: 200 })));
+    const error = await requestJson(options()).catch((caught: unknown) => caught);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect((error as InvalidResponseError).rawValue).toBe('<html>***</html>');
+    expect((error as Error).message).toContain('https://api.test/v1/chat?access_token=***');
+  });
+
+  it('fails a non-2xx status with APICallError, a failed fetch with NetworkError, an abort with its reason', async () => {
+    server.use(http.post('https://api.test/v1/chat', () => HttpResponse.json({ error: 'quota' }, { status: 429 })));
+    const status = await requestJson(options()).catch((caught: unknown) => caught);
+    expect(status).toMatchObject({ statusCode: 429, isRetryable: true });
+    expect(JSON.stringify(status)).not.toContain(KEY);
+
+    const network = await requestJson(options(async () => Promise.reject(new TypeError(`fetch failed for ${KEY}`)))).catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(network)).toBe(true);
+    expect(String((network as NetworkError).cause)).not.toContain(KEY);
+
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const aborted = requestJson(
+      Object.assign(options(async (_url, init) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))), {
+        abortSignal: controller.signal,
+      }),
+    );
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+  });
+});
