@@ -1,6 +1,8 @@
+import type { LanguageModelResult } from '../provider/index.js';
+import { retryAfterFailure } from '../retry/retry-with-backoff.js';
 import { createCallSignal } from '../util/call-signal.js';
 import { toGenerateTextResult, type GenerateTextResult } from './generate-text-result.js';
-import { generateStep } from './generate-step.js';
+import { stepOptions } from './generate-step.js';
 import { prepareTextCall, type TextCallOptions } from './prepare-text-call.js';
 import { runToolLoop } from './run-tool-loop.js';
 import { prepareTools } from './run-tools.js';
@@ -25,7 +27,15 @@ export async function generateText<TOOLS extends ToolSet = {}>(options: Generate
   const callSignal = createCallSignal(options.abortSignal, call.timeout);
   const signal = callSignal.signal;
   try {
-    const result = await generateStep(call, call.callOptions.prompt, prepared, signal);
+    const firstOptions = stepOptions(call, call.callOptions.prompt, prepared, signal);
+    let result: LanguageModelResult;
+    // The first attempt in this frame, the retries only after a failure: no closure for them per call
+    // (retryWithBackoff's would live as long as the request; retry-with-backoff.ts).
+    try {
+      result = await call.model.doGenerate(firstOptions);
+    } catch (error) {
+      result = await retryAfterFailure(error, () => call.model.doGenerate(firstOptions), { maxRetries: call.maxRetries, abortSignal: signal });
+    }
     const content = readContent(result.content);
     // Most answers make no tool call, and without one the loop always stops (tool-loop.ts): the
     // answer is the whole result. The loop is a function of its own, so that this one, which runs

@@ -28,8 +28,14 @@ export function retryWithBackoff<T>(fn: () => Promise<T>, options: RetryOptions)
   return first.then(undefined, (error: unknown) => retryAfterFailure(error, fn, options));
 }
 
-/** The retry loop, entered after the first attempt failed with `error`. */
-async function retryAfterFailure<T>(error: unknown, fn: () => Promise<T>, options: RetryOptions): Promise<T> {
+/**
+ * The retry loop of {@link retryWithBackoff}, entered after the first attempt
+ * failed with `error`. For a hot caller that is an async function already: it
+ * can make the first attempt itself, in a `try`, and call this only from the
+ * `catch`, so that a call that succeeds at once allocates no closure for the
+ * retries (generateText does; docs/performance.md).
+ */
+export async function retryAfterFailure<T>(error: unknown, fn: () => Promise<T>, options: RetryOptions): Promise<T> {
   const errors: unknown[] = [];
   for (let attempt = 0; ; attempt++) {
     const signal = options.abortSignal;
