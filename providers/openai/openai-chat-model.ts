@@ -5,7 +5,7 @@ import {
   requestJson,
   sendRequest,
   withLazyHeaders,
-  type JsonResponse,
+  type JsonMapper,
   type RequestContext,
   type SendRequestOptions,
 } from '../../src/http/index.js';
@@ -58,8 +58,6 @@ export class OpenAIChatLanguageModel implements LanguageModel {
   private readonly optionsKey: string;
   /** o-series and gpt-5: no sampling settings, `developer` messages. */
   private readonly reasoning: boolean;
-  /** `requestJson` with this config's response cap, built once. */
-  private readonly requestJson: (options: SendRequestOptions) => Promise<JsonResponse>;
 
   /** Built by a provider factory; not called by users. */
   constructor(modelId: string, config: OpenAIConfig) {
@@ -67,7 +65,6 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     this.config = config;
     this.optionsKey = config.provider.split('.')[0]!;
     this.reasoning = isReasoningModel(modelId);
-    this.requestJson = (request) => requestJson(request, config.maxResponseBytes);
     this.capabilities = { structuredOutput: config.structuredOutputs === false ? 'json' : 'native', tools: true, imageInput: true };
   }
 
@@ -136,30 +133,32 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     return { body, warnings };
   }
 
-  /** Sends the body with `request`: `requestJson` for a whole answer, `sendRequest` for a stream. */
-  private post<T>(body: Record<string, unknown>, options: LanguageModelCallOptions, request: (options: SendRequestOptions) => Promise<T>): Promise<T> {
+  /** Sends a streaming request. */
+  private post(body: Record<string, unknown>, options: LanguageModelCallOptions): Promise<{ response: Response; context: RequestContext }> {
     // Most configs build their headers synchronously (Azure's token provider may not): no extra turn for those.
     const headers = this.config.headers();
-    return headers instanceof Promise ? this.sendAfter(headers, body, options, request) : this.send(headers, body, options, request);
+    return headers instanceof Promise ? this.postAfter(headers, body, options) : sendRequest(this.requestOptions(headers, body, options));
   }
 
-  /** Apart from `post`: a closure there made every call allocate its context, synchronous headers or not. */
-  private async sendAfter<T>(
-    headers: Promise<Record<string, string | undefined>>,
-    body: Record<string, unknown>,
-    options: LanguageModelCallOptions,
-    request: (options: SendRequestOptions) => Promise<T>,
-  ): Promise<T> {
-    return this.send(await headers, body, options, request);
+  /** Sends a request for a whole JSON answer and maps it, in one async frame (`requestJson`). */
+  private postJson<T>(body: Record<string, unknown>, options: LanguageModelCallOptions, map: JsonMapper<T>): Promise<T> {
+    const headers = this.config.headers();
+    return headers instanceof Promise
+      ? this.postJsonAfter(headers, body, options, map)
+      : requestJson(this.requestOptions(headers, body, options), this.config.maxResponseBytes, map);
   }
 
-  private send<T>(
-    configHeaders: Record<string, string | undefined>,
-    body: Record<string, unknown>,
-    options: LanguageModelCallOptions,
-    request: (options: SendRequestOptions) => Promise<T>,
-  ): Promise<T> {
-    return request({
+  // Apart from the two above: a closure there made every call allocate its context, synchronous headers or not.
+  private async postAfter(headers: Promise<Record<string, string | undefined>>, body: Record<string, unknown>, options: LanguageModelCallOptions) {
+    return sendRequest(this.requestOptions(await headers, body, options));
+  }
+
+  private async postJsonAfter<T>(headers: Promise<Record<string, string | undefined>>, body: Record<string, unknown>, options: LanguageModelCallOptions, map: JsonMapper<T>) {
+    return requestJson(this.requestOptions(await headers, body, options), this.config.maxResponseBytes, map);
+  }
+
+  private requestOptions(configHeaders: Record<string, string | undefined>, body: Record<string, unknown>, options: LanguageModelCallOptions): SendRequestOptions {
+    return {
       provider: this.config.provider,
       url: this.config.url({ path: '/chat/completions', modelId: this.modelId }),
       headers: Object.assign({}, configHeaders, options.headers, JSON_CONTENT),
@@ -167,12 +166,22 @@ export class OpenAIChatLanguageModel implements LanguageModel {
       fetch: this.config.fetch,
       abortSignal: options.abortSignal,
       parseError: parseOpenAIError,
-    });
+    };
   }
 
-  async doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
-    const { body, warnings } = this.prepare(options);
-    const { response, context, data } = await this.post(body, options, this.requestJson);
+  // Not async: the call's one async frame is requestJson's, which maps the body too (src/http/send-request.ts).
+  doGenerate(options: LanguageModelCallOptions): Promise<LanguageModelResult> {
+    let prepared: { body: Record<string, unknown>; warnings: Warning[] };
+    try {
+      prepared = this.prepare(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const warnings = prepared.warnings;
+    return this.postJson(prepared.body, options, (data, response, context) => this.toResult(data, response, context, warnings));
+  }
+
+  private toResult(data: unknown, response: Response, context: RequestContext, warnings: Warning[]): LanguageModelResult {
     const mapped = mapChatCompletion(data, context);
     return {
       content: mapped.content,
@@ -188,7 +197,7 @@ export class OpenAIChatLanguageModel implements LanguageModel {
     const { body, warnings } = this.prepare(options);
     body.stream = true;
     if (this.config.streamUsage !== false) body.stream_options = { include_usage: true };
-    const { response, context } = await this.post(body, options, sendRequest);
+    const { response, context } = await this.post(body, options);
     const metadata = withLazyHeaders({}, response.headers);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
       return { stream: jsonAsStream(await readJson(response, context, this.config.maxResponseBytes), context, warnings, this.config.extractMetadata), response: metadata };

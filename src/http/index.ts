@@ -18,7 +18,7 @@ export {
   type FetchFunction,
   type ProviderErrorInfo,
   type ProviderErrorParser,
-  type JsonResponse,
+  type JsonMapper,
   type RequestContext,
   type SendRequestOptions,
 } from './send-request.js';

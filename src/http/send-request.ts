@@ -75,31 +75,26 @@ const ERROR_BODY_LIMIT = 4_000;
  * scrubbed body) or `NetworkError`. An abort rethrows the signal's reason.
  */
 export function sendRequest(options: SendRequestOptions): Promise<{ response: Response; context: RequestContext }> {
-  return exchange(options, false, undefined);
+  return exchange(options, undefined, undefined) as Promise<{ response: Response; context: RequestContext }>;
 }
 
-/** What {@link requestJson} resolves to. */
-export interface JsonResponse {
-  /** The 2xx response, its body read. */
-  response: Response;
-  /** For errors about the request. */
-  context: RequestContext;
-  /** The parsed body, secrets scrubbed as in {@link readJson}. */
-  data: unknown;
-}
+/** Turns a 2xx JSON response into what a model returns; see {@link requestJson}. */
+export type JsonMapper<T> = (data: unknown, response: Response, context: RequestContext) => T;
 
 /**
  * {@link sendRequest} and {@link readJson} in one step, for the common JSON
- * call: one async frame from the request to the parsed body. Each frame, and
- * each function the JIT compiles, was a measurable share of what aigc added to
- * a plain call over Node's `fetch` (docs/performance.md).
+ * call, and `map` applied to the parsed body: one async frame from the request
+ * to the model's result. Each frame a call keeps open while it waits, and each
+ * function the JIT compiles, was a measurable share of what aigc added to a
+ * plain call over Node's `fetch` (docs/performance.md); a model's `doGenerate`
+ * can return this promise without being async itself.
  */
-export function requestJson(options: SendRequestOptions, maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES): Promise<JsonResponse> {
-  return exchange(options, true, maxBytes) as Promise<JsonResponse>;
+export function requestJson<T>(options: SendRequestOptions, maxBytes: number | undefined, map: JsonMapper<T>): Promise<T> {
+  return exchange(options, map, maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES) as Promise<T>;
 }
 
-/** The request, the status check and, when asked, the JSON body: the frame behind both entry points above. */
-async function exchange(options: SendRequestOptions, json: boolean, maxBytes: number | undefined): Promise<{ response: Response; context: RequestContext; data?: unknown }> {
+/** The request, the status check and, when `map` is given, the JSON body mapped: the frame behind both entry points above. */
+async function exchange(options: SendRequestOptions, map: JsonMapper<unknown> | undefined, maxBytes: number | undefined): Promise<unknown> {
   let headers = cleanHeaders(options.headers);
   const context: RequestContext = {
     provider: options.provider,
@@ -130,15 +125,8 @@ async function exchange(options: SendRequestOptions, json: boolean, maxBytes: nu
     throw new NetworkError({ provider: context.provider, url: context.url, method: context.method, cause: scrubError(error, context) });
   }
   if (!response.ok) throw await apiErrorFromResponse(response, context, options.maxErrorBytes);
-  if (!json) return { response, context };
-  let text: string;
-  try {
-    // A declared length within the cap: one call to the runtime's own reader instead of bytes, a copy and a decoder.
-    text = declaredWithin(response, maxBytes!) ? await response.text() : decodeUtf8(await readBodyCapped(response, maxBytes));
-  } catch (error) {
-    throw bodyReadError(error, response, context);
-  }
-  return { response, context, data: parseJsonBody(text, context) };
+  if (map === undefined) return { response, context };
+  return map(parseJsonBody(await readText(response, context, maxBytes), context), response, context);
 }
 
 /** Builds the `APICallError` for a non-2xx response, reading (a capped amount of) its body. */

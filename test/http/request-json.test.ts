@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { APICallError, InvalidResponseError, NetworkError } from '../../src/index.js';
-import { requestJson } from '../../src/http/index.js';
+import { requestJson, type SendRequestOptions } from '../../src/http/index.js';
 import { server } from '../support/msw-server.js';
 
 const KEY = 'sk-secret-key-456';
@@ -15,6 +15,11 @@ function options(fetch?: typeof globalThis.fetch) {
     body: '{"q":1}',
     fetch,
   };
+}
+
+/** requestJson with a mapper that hands back what it was given. */
+function exchangeJson(request: SendRequestOptions, maxBytes?: number) {
+  return requestJson(request, maxBytes, (data, response, context) => ({ data, response, context }));
 }
 
 describe('requestJson', () => {
@@ -32,7 +37,7 @@ describe('requestJson', () => {
         return HttpResponse.json({ answer: 42, echo: `key ${KEY} and token secret-token-123` }, { headers: { 'x-request-id': 'req-1' } });
       }),
     );
-    const { data, response, context } = await requestJson(options());
+    const { data, response, context } = await exchangeJson(options());
     expect(seen).toEqual({ method: 'POST', auth: `Bearer ${KEY}`, unset: false, body: '{"q":1}', token: 'secret-token-123' });
     expect(data).toEqual({ answer: 42, echo: 'key *** and token ***' });
     expect(response.headers.get('x-request-id')).toBe('req-1');
@@ -43,7 +48,7 @@ describe('requestJson', () => {
     const body = '{"ok":true}';
     const response = new Response(body, { headers: { 'content-length': String(body.length) } });
     const text = vi.spyOn(response, 'text');
-    const { data } = await requestJson(options(async () => response));
+    const { data } = await exchangeJson(options(async () => response));
     expect(data).toEqual({ ok: true });
     expect(text).toHaveBeenCalledTimes(1);
   });
@@ -51,20 +56,30 @@ describe('requestJson', () => {
   it('rejects a body over the cap, declared or streamed, with a non-retryable APICallError and no read of it whole', async () => {
     const declared = new Response('x'.repeat(100), { headers: { 'content-length': '100' } });
     const text = vi.spyOn(declared, 'text');
-    const first = await requestJson(options(async () => declared), 10).catch((caught: unknown) => caught);
+    const first = await exchangeJson(options(async () => declared), 10).catch((caught: unknown) => caught);
     expect(APICallError.isInstance(first)).toBe(true);
     expect(first).toMatchObject({ isRetryable: false, url: 'https://api.test/v1/chat?access_token=***' });
     expect(text).not.toHaveBeenCalled();
 
     const chunked = new Response(new ReadableStream({ start: (controller) => (controller.enqueue(new Uint8Array(64)), controller.enqueue(new Uint8Array(64)), controller.close()) }));
-    const second = await requestJson(options(async () => chunked), 100).catch((caught: unknown) => caught);
+    const second = await exchangeJson(options(async () => chunked), 100).catch((caught: unknown) => caught);
     expect(APICallError.isInstance(second)).toBe(true);
     expect((second as APICallError).message).toContain('100-byte limit');
   });
 
+  it('maps the parsed body in the same step, and a mapper that throws rejects the call', async () => {
+    server.use(http.post('https://api.test/v1/chat', () => HttpResponse.json({ choices: [] })));
+    const mapped = await requestJson(options(), undefined, (data, response, context) => ({ count: (data as { choices: unknown[] }).choices.length, status: response.status, provider: context.provider }));
+    expect(mapped).toEqual({ count: 0, status: 200, provider: 'test.chat' });
+    const failure = new Error('bad shape');
+    await expect(requestJson(options(), undefined, () => {
+      throw failure;
+    })).rejects.toBe(failure);
+  });
+
   it('turns a body that is not JSON into an InvalidResponseError whose raw value is scrubbed', async () => {
     server.use(http.post('https://api.test/v1/chat', () => new HttpResponse(`<html>${KEY}</html>`, { status: 200 })));
-    const error = await requestJson(options()).catch((caught: unknown) => caught);
+    const error = await exchangeJson(options()).catch((caught: unknown) => caught);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect((error as InvalidResponseError).rawValue).toBe('<html>***</html>');
     expect((error as Error).message).toContain('https://api.test/v1/chat?access_token=***');
@@ -72,17 +87,17 @@ describe('requestJson', () => {
 
   it('fails a non-2xx status with APICallError, a failed fetch with NetworkError, an abort with its reason', async () => {
     server.use(http.post('https://api.test/v1/chat', () => HttpResponse.json({ error: 'quota' }, { status: 429 })));
-    const status = await requestJson(options()).catch((caught: unknown) => caught);
+    const status = await exchangeJson(options()).catch((caught: unknown) => caught);
     expect(status).toMatchObject({ statusCode: 429, isRetryable: true });
     expect(JSON.stringify(status)).not.toContain(KEY);
 
-    const network = await requestJson(options(async () => Promise.reject(new TypeError(`fetch failed for ${KEY}`)))).catch((caught: unknown) => caught);
+    const network = await exchangeJson(options(async () => Promise.reject(new TypeError(`fetch failed for ${KEY}`)))).catch((caught: unknown) => caught);
     expect(NetworkError.isInstance(network)).toBe(true);
     expect(String((network as NetworkError).cause)).not.toContain(KEY);
 
     const controller = new AbortController();
     const reason = new Error('stop');
-    const aborted = requestJson(
+    const aborted = exchangeJson(
       Object.assign(options(async (_url, init) => new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))), {
         abortSignal: controller.signal,
       }),
