@@ -106,6 +106,19 @@ describe('openai chat doGenerate', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('reports bad options from doGenerate as a rejected promise, not a synchronous throw, and sends nothing', async () => {
+    const requests = serveChat(json('chat-basic'));
+    const model = openai('gpt-4o');
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = model.doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }], providerOptions: { openai: { store: 'yes' } } });
+    }).not.toThrow();
+    const error = await pending!.catch((caught: unknown) => caught);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('providerOptions.openai.store');
+    expect(requests).toHaveLength(0);
+  });
+
   it('reads OPENAI_API_KEY and OPENAI_BASE_URL at call time', async () => {
     vi.stubEnv('OPENAI_API_KEY', 'sk-env-key-123456');
     vi.stubEnv('OPENAI_BASE_URL', 'https://proxy.example.com/v1/');
