@@ -3,7 +3,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { acceptsChunkedBodies } from './chunked-body.js';
 import { MultipartForm } from './multipart-form.js';
 import { NetworkError } from '../errors/network-error.js';
-import { declaredWithin, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, MIN_SECRET_LENGTH, redactSecrets, redactUrl, sortLongestFirst } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
 // resolves to the node:http transport (node/transport.ts) and every other runtime to this file.
@@ -253,19 +253,18 @@ export function typedBodyStream(body: ReadableStream<Uint8Array>, context: Reque
 
 /** {@link readBody} as UTF-8 text. */
 export function readText(response: Response, context: RequestContext, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): Promise<string> {
-  // Promise chains, not an async function: readJson awaits this on every call, and one async frame
+  // A promise chain, not an async function: a JSON call awaits this every time, and each async frame
   // per call was a visible share of a plain call's allocations (docs/performance.md).
-  // A declared length within the cap: one call to the runtime's own reader instead of bytes, a copy and a decoder.
-  if (declaredWithin(response, maxBytes)) {
-    return response.text().then(undefined, (error: unknown) => {
-      throw bodyReadError(error, response, context);
-    });
-  }
-  return readBody(response, context, maxBytes).then(decodeUtf8);
+  return readBodyCapped(response, maxBytes).then(decodeUtf8, (error: unknown) => {
+    throw bodyReadError(error, response, context);
+  });
 }
 
+/** Decoding is stateless without `stream: true`, so one decoder serves every call. */
+const utf8 = /* @__PURE__ */ new TextDecoder();
+
 function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes);
+  return utf8.decode(bytes);
 }
 
 /** Response headers as a plain lower-cased record. */

@@ -4,11 +4,16 @@ import { collectSecrets, readJson, readText, redactUrl, sendRequest } from '../.
 const context = { provider: 'test.chat', method: 'POST', url: 'https://api.test/v1/chat', secrets: ['sk-secret-key-456'] };
 
 describe('readText over fetch responses', () => {
-  it('reads a body with a declared length within the cap through the runtime, in one call', async () => {
+  it('reads a declared body through its stream, not the runtime\'s whole-body readers, so a length that lies cannot lift the cap', async () => {
     const response = new Response('{"ok":"sk-secret-key-456"}', { headers: { 'content-length': '26', 'content-type': 'application/json' } });
     const text = vi.spyOn(response, 'text');
+    const arrayBuffer = vi.spyOn(response, 'arrayBuffer');
     expect(await readJson(response, context)).toEqual({ ok: '***' });
-    expect(text).toHaveBeenCalledTimes(1);
+    expect(text).not.toHaveBeenCalled();
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    // Declared within the cap, but longer: the read loop still stops at the cap.
+    const lying = new Response('x'.repeat(100), { headers: { 'content-length': '5' } });
+    await expect(readText(lying, context, 10)).rejects.toMatchObject({ name: 'AI_APICallError', isRetryable: false });
   });
 
   it('keeps the capped read loop for a chunked body, a compressed one, or one declared over the cap', async () => {

@@ -44,13 +44,16 @@ describe('requestJson', () => {
     expect(context).toMatchObject({ provider: 'test.chat', method: 'POST', url: 'https://api.test/v1/chat?access_token=***' });
   });
 
-  it('reads a body declared within the cap with one call to the runtime reader', async () => {
-    const body = '{"ok":true}';
-    const response = new Response(body, { headers: { 'content-length': String(body.length) } });
-    const text = vi.spyOn(response, 'text');
-    const { data } = await exchangeJson(options(async () => response));
-    expect(data).toEqual({ ok: true });
-    expect(text).toHaveBeenCalledTimes(1);
+  it('reads the body through its stream and decodes it whole, a character split across chunks included', async () => {
+    const declared = new Response('{"ok":true}', { headers: { 'content-length': '11' } });
+    const text = vi.spyOn(declared, 'text');
+    expect((await exchangeJson(options(async () => declared))).data).toEqual({ ok: true });
+    expect(text).not.toHaveBeenCalled();
+    // 春 is three bytes in UTF-8; the stream splits it after the first.
+    const bytes = new TextEncoder().encode('{"poem":"春天"}');
+    const split = bytes.indexOf(0xe6) + 1;
+    const chunked = new Response(new ReadableStream({ start: (controller) => (controller.enqueue(bytes.slice(0, split)), controller.enqueue(bytes.slice(split)), controller.close()) }));
+    expect((await exchangeJson(options(async () => chunked))).data).toEqual({ poem: '春天' });
   });
 
   it('rejects a body over the cap, declared or streamed, with a non-retryable APICallError and no read of it whole', async () => {
