@@ -260,11 +260,11 @@ export function readText(response: Response, context: RequestContext, maxBytes =
   });
 }
 
-/** Decoding is stateless without `stream: true`, so one decoder serves every call. */
-const utf8 = /* @__PURE__ */ new TextDecoder();
+/** Decoding is stateless without `stream: true`, so one decoder serves every call; made on first use, not at import. */
+let utf8: TextDecoder | undefined;
 
 function decodeUtf8(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return (utf8 ??= new TextDecoder()).decode(bytes);
 }
 
 /** Response headers as a plain lower-cased record. */
