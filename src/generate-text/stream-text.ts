@@ -45,7 +45,12 @@ type StepState<TOOLS extends ToolSet> = {
   /** The model stream, when it offers the batch lane (see read-parts.ts). */
   batches: PartBatchReader<LanguageModelStreamPart> | undefined;
   started: Promise<OpenedStream>;
-  text: string;
+  /**
+   * The text deltas, joined when the step ends. Not a string grown per delta: each `+=` leaves a
+   * rope node that lives to the end of the stream, which every scavenge copies (instruction counts
+   * over a stubbed 20k-chunk stream, docs/performance.md).
+   */
+  texts: string[];
   reasoning: string | undefined;
   warnings: Warning[];
   metadata: ResponseMetadata;
@@ -176,7 +181,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
     started.catch(() => {});
-    return { reader: undefined, batches: undefined, started, text: '', reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
+    return { reader: undefined, batches: undefined, started, texts: [], reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
   }
 
   /**
@@ -250,7 +255,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     switch (part.type) {
       case 'text-delta':
         if (part.text === '') return;
-        step.text += part.text;
+        step.texts.push(part.text);
         queue.push({ type: 'text-delta', text: part.text });
         return;
       case 'stream-start':
@@ -306,9 +311,10 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
       else step.toolErrors.push(result);
       this.queue.push(result);
     }
-    const messages = stepMessages({ text: step.text, toolCalls: step.toolCalls, toolResults, toolErrors: step.toolErrors });
+    const text = step.texts.join('');
+    const messages = stepMessages({ text, toolCalls: step.toolCalls, toolResults, toolErrors: step.toolErrors });
     this.completedSteps.push({
-      text: step.text,
+      text,
       reasoningText: step.reasoning,
       toolCalls: step.toolCalls,
       toolResults,
