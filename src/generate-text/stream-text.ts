@@ -51,7 +51,8 @@ type StepState<TOOLS extends ToolSet> = {
    * over a stubbed 20k-chunk stream, docs/performance.md).
    */
   texts: string[];
-  reasoning: string | undefined;
+  /** The reasoning deltas, kept like {@link texts}; none means the step has no reasoning text. */
+  reasonings: string[];
   warnings: Warning[];
   metadata: ResponseMetadata;
   toolCalls: Array<TypedToolCall<TOOLS>>;
@@ -181,7 +182,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     );
     // Observed in pull(); this handler only keeps an unread failure from being reported as unhandled.
     started.catch(() => {});
-    return { reader: undefined, batches: undefined, started, texts: [], reasoning: undefined, warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
+    return { reader: undefined, batches: undefined, started, texts: [], reasonings: [], warnings: [], metadata: {}, toolCalls: [], toolErrors: [], executions: [] };
   }
 
   /**
@@ -269,7 +270,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
       }
       case 'reasoning-delta':
         if (part.text === '') return;
-        step.reasoning = (step.reasoning ?? '') + part.text;
+        step.reasonings.push(part.text);
         queue.push({ type: 'reasoning-delta', text: part.text });
         return;
       case 'tool-input-delta':
@@ -315,7 +316,7 @@ export class DefaultStreamTextResult<TOOLS extends ToolSet> implements StreamTex
     const messages = stepMessages({ text, toolCalls: step.toolCalls, toolResults, toolErrors: step.toolErrors });
     this.completedSteps.push({
       text,
-      reasoningText: step.reasoning,
+      reasoningText: step.reasonings.length === 0 ? undefined : step.reasonings.join(''),
       toolCalls: step.toolCalls,
       toolResults,
       toolErrors: step.toolErrors,

@@ -11,6 +11,8 @@ describe('streamText', () => {
     const result = streamText({ model, prompt: 'hi' });
     expect(await readAll(result.textStream)).toEqual(['你', '好', '！']);
     expect(await result.text).toBe('你好！');
+    // No reasoning delta: no reasoning text, not an empty string.
+    expect(await result.reasoningText).toBeUndefined();
     expect(await result.usage).toEqual({ inputTokens: 10, outputTokens: 3, totalTokens: 13 });
     expect(await result.finishReason).toBe('stop');
   });

@@ -121,6 +121,7 @@ describe('reasoning_content', () => {
       { type: 'text-delta', text: ' 更大。' },
     ]);
     expect(await result.text).toBe('9.8 更大。');
+    expect(await result.reasoningText).toBe('比较 9.11 和 9.8。');
     expect(await result.usage).toMatchObject({ inputTokens: 15, outputTokens: 20, reasoningTokens: 12 });
   });
 
