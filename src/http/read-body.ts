@@ -95,5 +95,13 @@ export function concatChunks(chunks: readonly Uint8Array[], total: number): Uint
 
 /** Reads a body as UTF-8 text, capped like {@link readBodyCapped}. */
 export async function readTextCapped(response: Response, maxBytes?: number): Promise<string> {
-  return new TextDecoder().decode(await readBodyCapped(response, maxBytes));
+  return decodeUtf8(await readBodyCapped(response, maxBytes));
+}
+
+/** Decoding is stateless without `stream: true`, so one decoder serves every whole body; made on first use, not at import. */
+let utf8: TextDecoder | undefined;
+
+/** A whole body's bytes as UTF-8 text (a byte-order mark dropped, invalid bytes replaced). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return (utf8 ??= new TextDecoder()).decode(bytes);
 }

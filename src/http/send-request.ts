@@ -3,7 +3,7 @@ import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { acceptsChunkedBodies } from './chunked-body.js';
 import { MultipartForm } from './multipart-form.js';
 import { NetworkError } from '../errors/network-error.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
+import { decodeUtf8, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readTextCapped, ResponseTooLargeError } from './read-body.js';
 import { collectSecrets, MIN_SECRET_LENGTH, redactSecrets, redactUrl, sortLongestFirst } from './redact.js';
 // The build turns this into the package's private `#transport` import (tsup.config.ts), which Node
 // resolves to the node:http transport (node/transport.ts) and every other runtime to this file.
@@ -258,13 +258,6 @@ export function readText(response: Response, context: RequestContext, maxBytes =
   return readBodyCapped(response, maxBytes).then(decodeUtf8, (error: unknown) => {
     throw bodyReadError(error, response, context);
   });
-}
-
-/** Decoding is stateless without `stream: true`, so one decoder serves every call; made on first use, not at import. */
-let utf8: TextDecoder | undefined;
-
-function decodeUtf8(bytes: Uint8Array): string {
-  return (utf8 ??= new TextDecoder()).decode(bytes);
 }
 
 /** Response headers as a plain lower-cased record. */

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { concatChunks, READ_BODY_CAPPED, readStreamCapped, ResponseTooLargeError, type DirectBodyResponse } from '../read-body.js';
+import { concatChunks, decodeUtf8, READ_BODY_CAPPED, readStreamCapped, ResponseTooLargeError, type DirectBodyResponse } from '../read-body.js';
 import { NodeHeaders } from './node-headers.js';
 import { failureBeforeRead, nodeBodyToWebStream } from './node-body-stream.js';
 
@@ -106,7 +106,7 @@ export class NodeResponse implements DirectBodyResponse {
 
   /** The whole body decoded as UTF-8. */
   async text(): Promise<string> {
-    return new TextDecoder().decode(await this[READ_BODY_CAPPED](Infinity));
+    return decodeUtf8(await this[READ_BODY_CAPPED](Infinity));
   }
 
   /** The whole body parsed as JSON. */
